@@ -1,0 +1,415 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Chassis is one switch. Its exported fields are its state (what a
+// snapshot saves and a scenario sets); timers and the outbox are not.
+type Chassis struct {
+	Info    Info        `json:"info"`
+	Modules []*Module   `json:"modules"` // management modules, slot 1 first
+	Fabrics []*Fabric   `json:"fabrics"`
+	Slots   []*LineCard `json:"slots"` // interface module slots A, B, ...
+	SSM     Hardware    `json:"ssm"`
+
+	Failovers    int       `json:"failovers"`
+	LastFailover time.Time `json:"lastFailover"`
+	// NextActive is the module (index) chosen with "redundancy
+	// active-management" for the next system boot or switchover; -1: none.
+	NextActive int `json:"nextActive"`
+
+	Credentials Credentials `json:"credentials"`
+	// Running is the running config of the active module; nil while no
+	// module is active.
+	Running *Config `json:"running,omitempty"`
+
+	Log   []LogEntry `json:"log"`
+	Epoch int        `json:"epoch"` // system boots so far; "events since boot" are this epoch's
+	// BootedAt is when the system last booted (for uptime).
+	BootedAt time.Time `json:"bootedAt"`
+	// HostKeys counts crypto key generations; 0 means the keys were
+	// cleared with "clear crypto" and none generated since.
+	HostKeys int `json:"hostKeys"`
+
+	Timings Timings `json:"-"`
+	Rules   Rules   `json:"-"`
+
+	now          time.Time
+	timers       []timer
+	seq          uint64
+	outbox       []Event
+	syncs        []*syncJob
+	transfer     *Transfer
+	afterSync    []func() // operations waiting for file sync to finish
+	reloadAt     time.Time
+	reloadOrigin Origin
+	heartbeatCut bool
+	lastRule     int
+}
+
+// Info identifies the chassis.
+type Info struct {
+	Product string `json:"product"` // J9091A
+	Model   string `json:"model"`   // 8212zl
+	Serial  string `json:"serial"`
+	BaseMAC string `json:"baseMAC"`
+}
+
+// Hardware is a module's identity.
+type Hardware struct {
+	Product     string `json:"product"`
+	Description string `json:"description"`
+	Serial      string `json:"serial"`
+}
+
+// Credentials are the switch's users. A user with no password needs
+// none (the factory default).
+type Credentials struct {
+	ManagerUser      string `json:"managerUser"`
+	ManagerPassword  string `json:"managerPassword,omitempty"`
+	OperatorUser     string `json:"operatorUser"`
+	OperatorPassword string `json:"operatorPassword,omitempty"`
+}
+
+// Module is a management module slot.
+type Module struct {
+	Slot     int      `json:"slot"` // 1-based
+	Present  bool     `json:"present"`
+	Hardware Hardware `json:"hardware"`
+	State    State    `json:"state"`
+	Stage    Stage    `json:"stage,omitempty"`
+
+	Flash       [2]*Image `json:"flash"`
+	ROM         ROM       `json:"rom"`
+	DefaultBank Bank      `json:"defaultBank"`
+	BootedBank  Bank      `json:"bootedBank"`
+	// Running is the software the module runs (nil while it is not
+	// running any).
+	Running *Image `json:"running,omitempty"`
+
+	Configs    map[string]*Config `json:"configs"`
+	BankConfig [2]string          `json:"bankConfig"`
+
+	EverBooted bool      `json:"everBooted"`
+	LastActive bool      `json:"lastActive"`
+	ActiveAt   time.Time `json:"activeAt"`
+	UpSince    time.Time `json:"upSince"`
+
+	// SelftestFailures is how many coming selftests fail.
+	SelftestFailures int  `json:"selftestFailures,omitempty"`
+	HardwareFault    bool `json:"hardwareFault,omitempty"`
+	// Crashes is the saved crash information, most recent first.
+	Crashes []CrashRecord `json:"crashes"`
+
+	gen       int   // bumps on every boot; stale timers compare it
+	forceBank *Bank // bank for the coming boot, overriding the profile default
+	pendingUp bool  // waiting to join as standby once an active exists
+}
+
+// Fabric is a fabric module slot.
+type Fabric struct {
+	Number   int      `json:"number"`
+	Present  bool     `json:"present"`
+	Hardware Hardware `json:"hardware"`
+}
+
+// LineCard is an interface module slot.
+type LineCard struct {
+	Letter   string   `json:"letter"`
+	Present  bool     `json:"present"`
+	Hardware Hardware `json:"hardware"`
+	Ports    int      `json:"ports"`
+	PortType string   `json:"portType"`
+	// Status: "Up", "Downloading", "Booting" or "" when not present.
+	Status string `json:"status"`
+	// LinkUp lists the ports (by number) with a link.
+	LinkUp []int `json:"linkUp,omitempty"`
+	// Rate is the bytes per second each linked port counts, so counters
+	// move with the clock and visibly reset on switchover.
+	Rate          int64     `json:"rate"`
+	CountersSince time.Time `json:"countersSince"`
+}
+
+// Rules are the vendor's choices that the engine applies.
+type Rules struct {
+	// BootLog are the vendor's own log lines when the system finishes
+	// booting (feature start-up messages).
+	BootLog []LogEntry
+	// DefaultVLANName names a new VLAN ("VLAN10").
+	DefaultVLANName func(id int) string
+	// FactoryConfig is the config after "erase startup-config".
+	FactoryConfig func(c *Chassis) *Config
+}
+
+type timer struct {
+	at  time.Time
+	seq uint64
+	fn  func()
+}
+
+// Now is the chassis's current time.
+func (c *Chassis) Now() time.Time { return c.now }
+
+// after runs fn once the clock reaches now+d.
+func (c *Chassis) after(d time.Duration, fn func()) {
+	c.seq++
+	c.timers = append(c.timers, timer{at: c.now.Add(d), seq: c.seq, fn: fn})
+}
+
+// afterFor runs fn after d unless the module has rebooted since.
+func (c *Chassis) afterFor(m *Module, d time.Duration, fn func()) {
+	gen := m.gen
+	c.after(d, func() {
+		if m.gen == gen {
+			fn()
+		}
+	})
+}
+
+// NextDeadline is the time of the earliest pending timer.
+func (c *Chassis) NextDeadline() (time.Time, bool) {
+	if len(c.timers) == 0 {
+		return time.Time{}, false
+	}
+	min := c.timers[0]
+	for _, t := range c.timers[1:] {
+		if t.at.Before(min.at) || t.at.Equal(min.at) && t.seq < min.seq {
+			min = t
+		}
+	}
+	return min.at, true
+}
+
+// Advance moves the clock to now, firing every due timer in order of its
+// deadline (then of its creation), each at its own time.
+func (c *Chassis) Advance(now time.Time) {
+	for {
+		if len(c.timers) == 0 {
+			break
+		}
+		sort.SliceStable(c.timers, func(i, j int) bool {
+			a, b := c.timers[i], c.timers[j]
+			if !a.at.Equal(b.at) {
+				return a.at.Before(b.at)
+			}
+			return a.seq < b.seq
+		})
+		t := c.timers[0]
+		if t.at.After(now) {
+			break
+		}
+		c.timers = c.timers[1:]
+		if t.at.After(c.now) {
+			c.now = t.at
+		}
+		t.fn()
+	}
+	if now.After(c.now) {
+		c.now = now
+	}
+}
+
+// TakeEvents drains the outbox.
+func (c *Chassis) TakeEvents() []Event {
+	ev := c.outbox
+	c.outbox = nil
+	return ev
+}
+
+func (c *Chassis) emit(e Event) { c.outbox = append(c.outbox, e) }
+
+// Module returns the management module with the given index, or nil.
+func (c *Chassis) Module(i int) *Module {
+	if i < 0 || i >= len(c.Modules) {
+		return nil
+	}
+	return c.Modules[i]
+}
+
+// Index is the module's position in Modules.
+func (c *Chassis) Index(m *Module) int {
+	for i, x := range c.Modules {
+		if x == m {
+			return i
+		}
+	}
+	return -1
+}
+
+// Active is the active management module, or nil.
+func (c *Chassis) Active() *Module {
+	for _, m := range c.Modules {
+		if m.Present && m.State == Active {
+			return m
+		}
+	}
+	return nil
+}
+
+// ActiveIndex is the active module's index, or -1.
+func (c *Chassis) ActiveIndex() int { return c.Index(c.Active()) }
+
+// Other is the other management module slot of a two-module chassis.
+func (c *Chassis) Other(m *Module) *Module {
+	for _, x := range c.Modules {
+		if x != m {
+			return x
+		}
+	}
+	return nil
+}
+
+// RedundancyEnabled reports the setting of the active module's config.
+func (c *Chassis) RedundancyEnabled() bool {
+	if c.Running != nil {
+		return !c.Running.RedundancyDisabled
+	}
+	if a := c.Active(); a != nil {
+		if cf := a.Startup(); cf != nil {
+			return !cf.RedundancyDisabled
+		}
+	}
+	return true
+}
+
+// FabricEnabled reports whether fabric module n (1-based) is enabled.
+func (c *Chassis) FabricEnabled(n int) bool {
+	cf := c.Running
+	if cf == nil {
+		if a := c.Active(); a != nil {
+			cf = a.Startup()
+		}
+	}
+	if cf == nil || n < 1 || n > 2 {
+		return true
+	}
+	return !cf.FabricDisabled[n-1]
+}
+
+// Startup is the saved config the module boots with from its booted bank.
+func (m *Module) Startup() *Config {
+	return m.Configs[m.BankConfig[m.BootedBank]]
+}
+
+// StartupFor is the saved config the module would boot with from a bank.
+func (m *Module) StartupFor(b Bank) *Config {
+	return m.Configs[m.BankConfig[b]]
+}
+
+// Unsaved reports whether the running config differs from the saved one.
+func (c *Chassis) Unsaved() bool {
+	a := c.Active()
+	if a == nil || c.Running == nil {
+		return false
+	}
+	return !c.Running.Equal(a.Startup())
+}
+
+// Mismatch reports whether the standby runs other software than the
+// active (the warning of Figure 15-11).
+func (c *Chassis) Mismatch() bool {
+	a := c.Active()
+	if a == nil {
+		return false
+	}
+	s := c.Other(a)
+	if s == nil || !s.Present || !s.State.Ready() || s.Running == nil || a.Running == nil {
+		return false
+	}
+	return !a.Running.Same(s.Running)
+}
+
+// SyncInProgress reports whether files are being copied to the standby.
+func (c *Chassis) SyncInProgress() bool { return len(c.syncs) > 0 }
+
+// Transfer returns the download in progress, if any.
+func (c *Chassis) Transfer() *Transfer { return c.transfer }
+
+// Start validates a chassis built from a scenario or snapshot and sets
+// its clock. Modules in a running state start as they are.
+func (c *Chassis) Start(now time.Time) error {
+	c.now = now
+	if c.Timings == (Timings{}) {
+		c.Timings = DefaultTimings()
+	}
+	if len(c.Modules) == 0 {
+		return fmt.Errorf("model: a chassis needs management module slots")
+	}
+	actives := 0
+	for i, m := range c.Modules {
+		if m.Slot == 0 {
+			m.Slot = i + 1
+		}
+		if m.Configs == nil {
+			m.Configs = map[string]*Config{}
+		}
+		for b := range m.BankConfig {
+			if m.BankConfig[b] == "" {
+				m.BankConfig[b] = "config1"
+			}
+		}
+		if !m.Present {
+			m.State = Absent
+			continue
+		}
+		switch m.State {
+		case Active:
+			actives++
+		case Absent:
+			return fmt.Errorf("model: management module %d is present but has state absent", m.Slot)
+		case Booting, TakingOver:
+			return fmt.Errorf("model: management module %d cannot start in state %s", m.Slot, m.State)
+		}
+		if m.State != Failed && m.State != Shutdown && m.Running == nil {
+			m.Running = m.Flash[m.BootedBank].Clone()
+			if m.Running == nil {
+				return fmt.Errorf("model: management module %d runs from an empty %s flash", m.Slot, m.BootedBank)
+			}
+		}
+		if m.UpSince.IsZero() {
+			m.UpSince = now
+		}
+	}
+	if actives > 1 {
+		return fmt.Errorf("model: %d active management modules", actives)
+	}
+	if a := c.Active(); a != nil {
+		if a.Startup() == nil {
+			return fmt.Errorf("model: management module %d has no %s", a.Slot, a.BankConfig[a.BootedBank])
+		}
+		if c.Running == nil {
+			c.Running = a.Startup().Clone()
+		}
+		if a.ActiveAt.IsZero() {
+			a.ActiveAt = now
+		}
+	} else {
+		c.Running = nil
+	}
+	if c.NextActive >= len(c.Modules) {
+		return fmt.Errorf("model: next active module %d does not exist", c.NextActive+1)
+	}
+	for i, f := range c.Fabrics {
+		if f.Number == 0 {
+			f.Number = i + 1
+		}
+	}
+	for _, s := range c.Slots {
+		if s.Present && s.Status == "" {
+			s.Status = "Up"
+		}
+		if s.CountersSince.IsZero() {
+			s.CountersSince = now
+		}
+	}
+	if c.BootedAt.IsZero() {
+		c.BootedAt = now
+	}
+	if c.Rules.DefaultVLANName == nil {
+		c.Rules.DefaultVLANName = func(id int) string { return fmt.Sprintf("VLAN%d", id) }
+	}
+	return nil
+}

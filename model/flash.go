@@ -1,0 +1,258 @@
+package model
+
+import (
+	"errors"
+	"time"
+)
+
+// More errors of downloads and files.
+var (
+	ErrTransferAborted = errors.New("model: transfer aborted")
+	ErrTFTPTimeout     = errors.New("model: TFTP server did not answer")
+)
+
+// syncJob is a copy from the active to the standby in progress.
+type syncJob struct {
+	to     *Module
+	gen    int
+	config bool // config files (else an OS image)
+	bank   Bank
+	image  *Image
+}
+
+// Transfer is a software download to the active module's flash.
+type Transfer struct {
+	Bank    Bank
+	Image   *Image
+	Server  string
+	File    string
+	Started time.Time
+	Ends    time.Time
+	Done    bool
+	Err     error
+	seq     int
+}
+
+func (c *Chassis) syncTarget() *Module {
+	a, s, err := c.standbyReady()
+	if err != nil || a == nil || s.State != Standby {
+		return nil
+	}
+	return s
+}
+
+// startSync copies something to the standby over d, then applies it.
+func (c *Chassis) startSync(j *syncJob, d time.Duration, apply func()) {
+	j.gen = j.to.gen
+	c.syncs = append(c.syncs, j)
+	c.after(d, func() {
+		if !c.removeSync(j) || j.to.gen != j.gen || !j.to.Present {
+			return
+		}
+		apply()
+		if len(c.syncs) == 0 {
+			waiting := c.afterSync
+			c.afterSync = nil
+			for _, fn := range waiting {
+				fn()
+			}
+		}
+	})
+}
+
+func (c *Chassis) removeSync(j *syncJob) bool {
+	for i, x := range c.syncs {
+		if x == j {
+			c.syncs = append(c.syncs[:i], c.syncs[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// abortSyncs drops every copy in progress ("files being copied over at the
+// time of the reset will be aborted") and the operations waiting on them.
+func (c *Chassis) abortSyncs() {
+	c.syncs = nil
+	c.afterSync = nil
+}
+
+func (c *Chassis) abortSyncsTo(m *Module) {
+	var keep []*syncJob
+	for _, j := range c.syncs {
+		if j.to != m {
+			keep = append(keep, j)
+		}
+	}
+	c.syncs = keep
+	if len(c.syncs) == 0 && len(c.afterSync) > 0 {
+		waiting := c.afterSync
+		c.afterSync = nil
+		for _, fn := range waiting {
+			fn()
+		}
+	}
+}
+
+// syncConfig sends the active's config files to the standby.
+func (c *Chassis) syncConfig() {
+	s := c.syncTarget()
+	if s == nil {
+		return
+	}
+	a := c.Active()
+	c.startSync(&syncJob{to: s, config: true}, c.Timings.ConfigSync, func() {
+		if c.Active() == a {
+			c.copyFiles(a, s)
+		}
+	})
+}
+
+// syncImage sends one flash image to the standby's corresponding bank
+// (Table 15-1).
+func (c *Chassis) syncImage(b Bank) {
+	s := c.syncTarget()
+	if s == nil {
+		return
+	}
+	a := c.Active()
+	img := a.Flash[b].Clone()
+	c.log(MsgOSSync, 0, b.String())
+	var size int64
+	if img != nil {
+		size = img.Size
+	}
+	c.startSync(&syncJob{to: s, bank: b, image: img}, c.rateDuration(size, c.Timings.OSSyncRate), func() {
+		s.Flash[b] = img
+	})
+}
+
+// WriteMemory saves the running config into the config file the active
+// module boots with, and syncs the files to the standby.
+func (c *Chassis) WriteMemory() error {
+	a := c.Active()
+	if a == nil || c.Running == nil {
+		return ErrNoActive
+	}
+	a.Configs[a.BankConfig[a.BootedBank]] = c.Running.Clone()
+	c.syncConfig()
+	return nil
+}
+
+// StartDownload begins "copy tftp flash": img is the file the server
+// found (the caller reads the TFTP stand-in); unreachable means the server
+// does not answer. The transfer ends on a timer with an EvTransfer event.
+func (c *Chassis) StartDownload(b Bank, img *Image, server, file string, unreachable bool) (*Transfer, error) {
+	if c.Active() == nil {
+		return nil, ErrNoActive
+	}
+	if c.transfer != nil && !c.transfer.Done {
+		return nil, ErrBusy
+	}
+	t := &Transfer{Bank: b, Image: img.Clone(), Server: server, File: file, Started: c.now}
+	if c.transfer != nil {
+		t.seq = c.transfer.seq + 1
+	}
+	c.transfer = t
+	a := c.Active()
+	if unreachable || img == nil {
+		t.Ends = c.now.Add(c.Timings.TFTPTimeout)
+		c.after(c.Timings.TFTPTimeout, func() {
+			if c.transfer == t && !t.Done {
+				c.finishTransfer(ErrTFTPTimeout)
+			}
+		})
+		return t, nil
+	}
+	d := c.rateDuration(img.Size, c.Timings.TFTPRate)
+	t.Ends = c.now.Add(d)
+	c.after(d, func() {
+		if c.transfer != t || t.Done || c.Active() != a {
+			return
+		}
+		a.Flash[b] = t.Image.Clone()
+		c.finishTransfer(nil)
+		c.syncImage(b)
+	})
+	return t, nil
+}
+
+func (c *Chassis) finishTransfer(err error) {
+	c.transfer.Done = true
+	c.transfer.Err = err
+	c.emit(Event{Kind: EvTransfer, Module: c.ActiveIndex()})
+}
+
+// EraseFlash is "erase flash <bank>": the image goes from the active and,
+// when the standby is in standby mode, from the standby too.
+func (c *Chassis) EraseFlash(b Bank) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	if a.Flash[b] == nil {
+		return ErrNoImage
+	}
+	a.Flash[b] = nil
+	if s := c.syncTarget(); s != nil {
+		s.Flash[b] = nil
+	}
+	return nil
+}
+
+// SetDefaultBank is "boot set-default flash <bank>"; the choice is kept
+// with the config files, so the standby gets it too.
+func (c *Chassis) SetDefaultBank(b Bank) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	a.DefaultBank = b
+	if s := c.syncTarget(); s != nil {
+		s.DefaultBank = b
+	}
+	return nil
+}
+
+// SetStartupDefault is "startup-default [primary|secondary] config <file>":
+// which config file a flash boots with (both flashes when bank is nil).
+// The file must exist; the choice reaches the standby at once.
+func (c *Chassis) SetStartupDefault(bank *Bank, file string) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	if a.Configs[file] == nil {
+		return ErrNoSuchConfig
+	}
+	for b := Primary; b <= Secondary; b++ {
+		if bank == nil || *bank == b {
+			a.BankConfig[b] = file
+		}
+	}
+	c.syncConfig()
+	return nil
+}
+
+// EraseStartup is "erase startup-config": the config file is replaced by
+// the factory default on both modules, then the system reboots.
+func (c *Chassis) EraseStartup(o Origin) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	f := c.factoryConfig()
+	a.Configs[a.BankConfig[a.BootedBank]] = f.Clone()
+	if s := c.syncTarget(); s != nil {
+		s.Configs[a.BankConfig[a.BootedBank]] = f.Clone()
+	}
+	c.rebootSystem(CauseEraseStartup, o, nil, false)
+	return nil
+}
+
+// ClearCrypto is "clear crypto": the SSH host keys are deleted from both
+// modules; SSH stops working until keys are generated again.
+func (c *Chassis) ClearCrypto() { c.HostKeys = 0 }
+
+// GenerateHostKey is "crypto key generate ssh".
+func (c *Chassis) GenerateHostKey() { c.HostKeys++ }

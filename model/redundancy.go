@@ -1,0 +1,382 @@
+package model
+
+import "time"
+
+var zeroTime time.Time
+
+// standbyReady returns the active module and a standby that can take
+// over, or ErrNoStandby ("The other management module does not exist or
+// is not in standby mode").
+func (c *Chassis) standbyReady() (*Module, *Module, error) {
+	a := c.Active()
+	if a == nil {
+		return nil, nil, ErrNoActive
+	}
+	s := c.Other(a)
+	if s == nil || !s.Present || !s.State.Ready() || !c.RedundancyEnabled() {
+		return a, nil, ErrNoStandby
+	}
+	return a, s, nil
+}
+
+// CanSwitchover reports whether a switchover is possible now.
+func (c *Chassis) CanSwitchover() bool {
+	_, _, err := c.standbyReady()
+	return err == nil
+}
+
+// Switchover is "redundancy switchover": once all files have finished
+// synchronizing, the standby takes over and this module reboots from its
+// default flash to become the standby.
+func (c *Chassis) Switchover(o Origin) error {
+	if _, _, err := c.standbyReady(); err != nil {
+		return err
+	}
+	c.whenSynced(func() { c.switchover(CauseSwitchover, o, rebootOld) })
+	return nil
+}
+
+// oldFate says what happens to the module that stops being active.
+type oldFate int
+
+const (
+	rebootOld oldFate = iota
+	warmRebootOld
+	shutdownOld
+	removeOld
+	failOld
+)
+
+// switchover hands control to the standby now.
+func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
+	a, s, err := c.standbyReady()
+	if err != nil {
+		return
+	}
+	c.abortSyncs()
+	c.crash(a, cause, o)
+	c.leaveActive(a)
+	s.gen++
+	s.State = TakingOver
+	s.Stage = StageFinishing
+	c.changed(s)
+	c.afterFor(s, c.Timings.Takeover, func() { c.becomeActive(s, true, cause) })
+	c.retire(a, cause, fate)
+}
+
+// leaveActive ends the module's time as active: its sessions close.
+func (c *Chassis) leaveActive(a *Module) {
+	c.emit(Event{Kind: EvEndSessions, Module: c.Index(a)})
+	c.Running = nil
+	if c.transfer != nil && !c.transfer.Done {
+		c.finishTransfer(ErrTransferAborted)
+	}
+	c.emit(Event{Kind: EvActive, Module: -1})
+}
+
+// retire applies the fate of a module that went down.
+func (c *Chassis) retire(m *Module, cause Cause, fate oldFate) {
+	switch fate {
+	case rebootOld, warmRebootOld:
+		c.console(m, ConsoleOut{Kind: ConDown, Cause: cause})
+		c.bootModule(m, fate == warmRebootOld)
+	case shutdownOld:
+		m.gen++
+		m.State = Shutdown
+		m.Stage = StageNone
+		m.Running = nil
+		c.log(MsgOfflineShutdown, m.Slot)
+		c.changed(m)
+		c.console(m, ConsoleOut{Kind: ConShutdown})
+	case removeOld:
+		m.gen++
+		m.Present = false
+		m.State = Absent
+		m.Stage = StageNone
+		m.Running = nil
+		c.changed(m)
+	case failOld:
+		c.console(m, ConsoleOut{Kind: ConDown, Cause: cause})
+		m.gen++
+		m.State = Failed
+		m.Stage = StageNone
+		m.Running = nil
+		c.changed(m)
+	}
+}
+
+// whenSynced runs fn now, or once the file syncs in progress are done:
+// "the switch will switchover after all files have finished
+// synchronizing".
+func (c *Chassis) whenSynced(fn func()) {
+	if len(c.syncs) == 0 {
+		fn()
+		return
+	}
+	c.afterSync = append(c.afterSync, fn)
+}
+
+// rebootSystem reboots every running module at once (no switchover).
+func (c *Chassis) rebootSystem(cause Cause, o Origin, bank *Bank, warm bool) {
+	c.abortSyncs()
+	a := c.Active()
+	saved := false
+	if a != nil {
+		before := len(a.Crashes)
+		c.crash(a, cause, o)
+		saved = len(a.Crashes) > before
+		c.leaveActive(a)
+	}
+	c.Epoch++
+	c.BootedAt = c.now
+	c.log(MsgReboot, 0, cause.String(), o.Session)
+	c.log(MsgBootSeparator, 0)
+	if a != nil {
+		if saved {
+			c.log(MsgDown, a.Slot)
+		} else {
+			c.log(MsgDownNoCrash, a.Slot)
+		}
+	}
+	for _, m := range c.Modules {
+		if !m.Present {
+			continue
+		}
+		if m.State == Shutdown && cause != CausePowerFailure {
+			continue
+		}
+		if m != a && m.State != Absent {
+			c.emit(Event{Kind: EvEndSessions, Module: c.Index(m)})
+		}
+		if bank != nil {
+			b := *bank
+			m.forceBank = &b
+		}
+		if m.State != Booting || m.Stage != StageNone {
+			c.console(m, ConsoleOut{Kind: ConDown, Cause: cause})
+		}
+		c.bootModule(m, warm)
+	}
+	for _, s := range c.Slots {
+		if s.Present {
+			s.Status = "Booting"
+		}
+	}
+}
+
+// BootPlan tells a handler what "boot" (or "reload") would do, so it can
+// ask the right question before changing anything.
+type BootPlan struct {
+	Switchover   bool // the standby takes over
+	OtherPresent bool // another module is present (not in standby mode)
+	Bank         Bank // the flash the active module reboots from
+}
+
+// PlanBoot describes "boot"/"boot active"/"reload" now.
+func (c *Chassis) PlanBoot() BootPlan {
+	a := c.Active()
+	p := BootPlan{}
+	if a == nil {
+		return p
+	}
+	p.Bank = a.DefaultBank
+	_, _, err := c.standbyReady()
+	p.Switchover = err == nil
+	if o := c.Other(a); o != nil && o.Present {
+		p.OtherPresent = true
+	}
+	return p
+}
+
+// Boot is "boot" or "boot active": a switchover when the standby is ready,
+// otherwise a reboot of the system.
+func (c *Chassis) Boot(o Origin) error {
+	if c.Active() == nil {
+		return ErrNoActive
+	}
+	if c.CanSwitchover() {
+		c.whenSynced(func() { c.switchover(CauseColdReboot, o, rebootOld) })
+		return nil
+	}
+	c.rebootSystem(CauseColdReboot, o, nil, false)
+	return nil
+}
+
+// Reload is "reload": a warm reboot of the active module, with a
+// switchover when redundancy allows one.
+func (c *Chassis) Reload(o Origin) error {
+	if c.Active() == nil {
+		return ErrNoActive
+	}
+	c.reloadAt = zeroTime
+	if c.CanSwitchover() {
+		c.whenSynced(func() { c.switchover(CauseWarmReload, o, warmRebootOld) })
+		return nil
+	}
+	c.rebootSystem(CauseWarmReload, o, nil, true)
+	return nil
+}
+
+// BootStandby reboots the standby module; no switchover.
+func (c *Chassis) BootStandby(o Origin) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	s := c.Other(a)
+	if s == nil || !s.Present {
+		return ErrNotPresent
+	}
+	c.abortSyncsTo(s)
+	c.emit(Event{Kind: EvEndSessions, Module: c.Index(s)})
+	c.crash(s, CauseColdReboot, o)
+	c.log(MsgDown, s.Slot)
+	c.console(s, ConsoleOut{Kind: ConDown, Cause: CauseColdReboot})
+	c.bootModule(s, false)
+	return nil
+}
+
+// BootSystem is "boot system [flash <bank>]": both modules reboot, no
+// switchover; the election picks the active one again.
+func (c *Chassis) BootSystem(o Origin, bank *Bank) error {
+	if c.Active() == nil {
+		return ErrNoActive
+	}
+	if bank != nil && c.Active().Flash[*bank] == nil {
+		return ErrNoImage
+	}
+	c.rebootSystem(CauseColdReboot, o, bank, false)
+	return nil
+}
+
+// ScheduleReload arranges a reload at t ("reload at/after"); the running
+// config is not saved and no question is asked then.
+func (c *Chassis) ScheduleReload(t time.Time, o Origin) error {
+	if c.Active() == nil {
+		return ErrNoActive
+	}
+	c.reloadAt = t
+	c.reloadOrigin = o
+	d := t.Sub(c.now)
+	if d < 0 {
+		d = 0
+	}
+	c.after(d, func() {
+		if !c.reloadAt.Equal(t) || c.Active() == nil {
+			return
+		}
+		c.reloadAt = zeroTime
+		if c.CanSwitchover() {
+			c.switchover(CauseScheduled, o, warmRebootOld)
+			return
+		}
+		c.rebootSystem(CauseScheduled, o, nil, true)
+	})
+	return nil
+}
+
+// CancelReload is "no reload".
+func (c *Chassis) CancelReload() error {
+	if c.reloadAt.IsZero() {
+		return ErrReloadPending
+	}
+	c.reloadAt = zeroTime
+	return nil
+}
+
+// ReloadScheduled returns the time of a scheduled reload.
+func (c *Chassis) ReloadScheduled() (time.Time, bool) {
+	return c.reloadAt, !c.reloadAt.IsZero()
+}
+
+// SetRedundancy is "[no] redundancy management-module". Disabling takes
+// the standby offline and records the setting in the active module's
+// config file; enabling overwrites the offline module's files and images
+// with the active's and brings it to standby.
+func (c *Chassis) SetRedundancy(enable bool) error {
+	a := c.Active()
+	if a == nil || c.Running == nil {
+		return ErrNoActive
+	}
+	if enable == c.RedundancyEnabled() {
+		return nil
+	}
+	c.Running.RedundancyDisabled = !enable
+	if cf := a.Startup(); cf != nil {
+		cf.RedundancyDisabled = !enable
+	}
+	o := c.Other(a)
+	if !enable {
+		c.abortSyncs()
+		if o != nil && o.Present && (o.State.Ready() || o.State == Booting || o.State == OfflineIncompat) {
+			o.gen++
+			o.State = Offline
+			o.Stage = StageNone
+			o.pendingUp = false
+			c.emit(Event{Kind: EvEndSessions, Module: c.Index(o)})
+			c.log(MsgOfflineDisabled, o.Slot)
+			c.changed(o)
+		}
+		return nil
+	}
+	if o != nil && o.Present && (o.State == Offline || o.State == OfflineIncompat) && o.Running != nil {
+		o.gen++
+		o.State = Booting
+		o.Stage = StageWaitRole
+		c.changed(o)
+		c.joinStandby(o)
+	}
+	return nil
+}
+
+// NextActiveStandby is the target "standby" of SetNextActive.
+const NextActiveStandby = -2
+
+// SetNextActive is "redundancy active-management <target>": the module
+// becomes active at the next system boot or switchover. It returns the
+// chosen module's index. The module must be present and not failed.
+func (c *Chassis) SetNextActive(target int) (int, error) {
+	a := c.Active()
+	if a == nil {
+		return -1, ErrNoActive
+	}
+	idx := target
+	if target == NextActiveStandby {
+		idx = c.Index(c.Other(a))
+	}
+	m := c.Module(idx)
+	if m == nil || !m.Present || m.State == Failed || m.State == Absent {
+		return -1, ErrTargetNotReady
+	}
+	c.NextActive = idx
+	return idx, nil
+}
+
+// SetFabric is "redundancy fabric-module <n> <enable|disable>". Fabric
+// modules can be set even when absent, but one must stay enabled.
+func (c *Chassis) SetFabric(n int, enable bool) error {
+	if n < 1 || n > 2 {
+		return ErrNoSuchSlot
+	}
+	return c.Configure(func(cf *Config) error {
+		cf.FabricDisabled[n-1] = !enable
+		if cf.FabricDisabled[0] && cf.FabricDisabled[1] {
+			return ErrBothFabrics
+		}
+		return nil
+	})
+}
+
+// Configure applies fn to a copy of the running config and keeps the copy
+// only if fn succeeds: all or nothing.
+func (c *Chassis) Configure(fn func(*Config) error) error {
+	if c.Running == nil {
+		return ErrNoActive
+	}
+	n := c.Running.Clone()
+	if err := fn(n); err != nil {
+		return err
+	}
+	c.Running = n
+	return nil
+}
