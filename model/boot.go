@@ -148,13 +148,13 @@ func (c *Chassis) activeOrTakingOver() *Module {
 
 // Election rules of "Notes on How the Active Module is Determined".
 const (
-	RuleNextActive   = 0 // redundancy active-management chose it
-	RuleOnlyOne      = 1 // only one management module
-	RulePassed       = 3 // the other failed selftest
-	RuleEverBooted   = 4 // only one was ever booted in this chassis
-	RuleLastActive   = 5 // it was active on the last boot
-	RuleMostRecent   = 6 // both were active last; it booted most recently
-	RuleLowestSlot   = 7 // none of the above
+	RuleNextActive    = 0 // redundancy active-management chose it
+	RuleOnlyOne       = 1 // only one management module
+	RulePassed        = 3 // the other failed selftest
+	RuleEverBooted    = 4 // only one was ever booted in this chassis
+	RuleLastActive    = 5 // it was active on the last boot
+	RuleMostRecent    = 6 // both were active last; it booted most recently
+	RuleLowestSlot    = 7 // none of the above
 	ruleAlreadyActive = 2
 )
 

@@ -53,36 +53,36 @@ type ConsoleOut struct {
 type Msg int
 
 const (
-	MsgLiteral          Msg = iota // a vendor's own line: Severity, Code, Subsystem, Text
-	MsgReboot                      // the system rebooted: Args = cause, session kind
-	MsgBootSeparator               // the divider written when the system boots
-	MsgDownNoCrash                 // module went down without saving crash information
-	MsgDown                        // module went down
-	MsgSelftestFatal               // boot-up selftest failed
-	MsgBooted                      // module booted
-	MsgActive                      // module is active
-	MsgStandby                     // module is in standby mode
-	MsgOfflineDisabled             // offline (redundancy disabled)
-	MsgFailedSelftest              // module failed selftest
-	MsgLostComm                    // lost communication with module
-	MsgResetting                   // resetting module
-	MsgDifferentSW                 // module runs a different software version
-	MsgFailover                    // failover occurred; Module is the new active
-	MsgUserSwitchover              // user initiated switchover; Module is the new active
-	MsgOfflineIncompat             // offline (incompatible software versions)
-	MsgShutdownIgnored             // other module not in standby, shutdown ignored
-	MsgOfflineShutdown             // offline (shutdown)
-	MsgOSSync                      // syncing an OS image (Args[0] = bank) to the standby
-	MsgStandbyReboot               // standby boot image updated, rebooting standby
-	MsgSyncBegin                   // initial active to standby sync started
-	MsgSyncEnd                     // initial active to standby sync complete
-	MsgFabricInserted              // fabric Args[0] inserted
-	MsgSlotInserted                // slot Args[0] inserted
-	MsgSlotDownloading             // slot Args[0] downloading
-	MsgSlotDownloaded              // slot Args[0] download complete
-	MsgSlotReady                   // slot Args[0] ready
-	MsgSession                     // a CLI session started: Args = kind, peer, level
-	MsgROMUpdate                   // boot ROM updated to Args[0]
+	MsgLiteral         Msg = iota // a vendor's own line: Severity, Code, Subsystem, Text
+	MsgReboot                     // the system rebooted: Args = cause, session kind
+	MsgBootSeparator              // the divider written when the system boots
+	MsgDownNoCrash                // module went down without saving crash information
+	MsgDown                       // module went down
+	MsgSelftestFatal              // boot-up selftest failed
+	MsgBooted                     // module booted
+	MsgActive                     // module is active
+	MsgStandby                    // module is in standby mode
+	MsgOfflineDisabled            // offline (redundancy disabled)
+	MsgFailedSelftest             // module failed selftest
+	MsgLostComm                   // lost communication with module
+	MsgResetting                  // resetting module
+	MsgDifferentSW                // module runs a different software version
+	MsgFailover                   // failover occurred; Module is the new active
+	MsgUserSwitchover             // user initiated switchover; Module is the new active
+	MsgOfflineIncompat            // offline (incompatible software versions)
+	MsgShutdownIgnored            // other module not in standby, shutdown ignored
+	MsgOfflineShutdown            // offline (shutdown)
+	MsgOSSync                     // syncing an OS image (Args[0] = bank) to the standby
+	MsgStandbyReboot              // standby boot image updated, rebooting standby
+	MsgSyncBegin                  // initial active to standby sync started
+	MsgSyncEnd                    // initial active to standby sync complete
+	MsgFabricInserted             // fabric Args[0] inserted
+	MsgSlotInserted               // slot Args[0] inserted
+	MsgSlotDownloading            // slot Args[0] downloading
+	MsgSlotDownloaded             // slot Args[0] download complete
+	MsgSlotReady                  // slot Args[0] ready
+	MsgSession                    // a CLI session started: Args = kind, peer, level
+	MsgROMUpdate                  // boot ROM updated to Args[0]
 	msgCount
 )
 

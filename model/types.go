@@ -48,16 +48,16 @@ func (s State) Ready() bool { return s == Standby || s == WarmStandby }
 type Stage int
 
 const (
-	StageNone     Stage = iota
-	StageROM            // ROM banner
-	StageProfile        // waiting for a boot profile choice
-	StageMonitor        // in the ROM monitor
-	StageLoading        // loading the image
-	StageROMUpdate      // writing a new boot ROM, reboot follows
-	StageSelftest       // running selftest
-	StageWaitRole       // passed selftest, waiting for the election
-	StageSyncing        // receiving images or files from the active before standby
-	StageFinishing      // finishing the boot to become active
+	StageNone      Stage = iota
+	StageROM             // ROM banner
+	StageProfile         // waiting for a boot profile choice
+	StageMonitor         // in the ROM monitor
+	StageLoading         // loading the image
+	StageROMUpdate       // writing a new boot ROM, reboot follows
+	StageSelftest        // running selftest
+	StageWaitRole        // passed selftest, waiting for the election
+	StageSyncing         // receiving images or files from the active before standby
+	StageFinishing       // finishing the boot to become active
 )
 
 var stageNames = [...]string{"", "rom", "profile", "monitor", "loading", "rom-update", "selftest",
@@ -104,21 +104,21 @@ func ParseBank(s string) (Bank, bool) {
 type Cause int
 
 const (
-	CauseNone          Cause = iota
-	CausePowerFailure        // power lost: no crash record is saved
-	CauseWarmReload          // reload
-	CauseColdReboot          // boot, boot system
-	CauseSwitchover          // redundancy switchover
-	CauseResetButton         // MM Reset pressed
-	CauseShutdownButton      // MM Shutdown pressed
-	CauseCrash               // software crash
-	CauseHeartbeat           // the standby lost the active's heartbeat
-	CauseHotswapOut          // pulled out
-	CauseHardware            // hardware failure
-	CauseImageUpdate         // standby rebooted to the image matching the active
-	CauseROMUpdate           // rebooted after writing a new boot ROM
-	CauseEraseStartup        // erase startup-config
-	CauseScheduled           // reload at/after
+	CauseNone           Cause = iota
+	CausePowerFailure         // power lost: no crash record is saved
+	CauseWarmReload           // reload
+	CauseColdReboot           // boot, boot system
+	CauseSwitchover           // redundancy switchover
+	CauseResetButton          // MM Reset pressed
+	CauseShutdownButton       // MM Shutdown pressed
+	CauseCrash                // software crash
+	CauseHeartbeat            // the standby lost the active's heartbeat
+	CauseHotswapOut           // pulled out
+	CauseHardware             // hardware failure
+	CauseImageUpdate          // standby rebooted to the image matching the active
+	CauseROMUpdate            // rebooted after writing a new boot ROM
+	CauseEraseStartup         // erase startup-config
+	CauseScheduled            // reload at/after
 )
 
 var causeNames = [...]string{"", "power-failure", "warm-reload", "cold-reboot", "switchover", "reset-button",
@@ -151,24 +151,24 @@ type Origin struct {
 
 // Errors returned by mutations. Each leaves the chassis unchanged.
 var (
-	ErrNoActive       = errors.New("model: no active management module")
-	ErrNoStandby      = errors.New("model: the other management module does not exist or is not in standby mode")
-	ErrNotPresent     = errors.New("model: the other management module is not present")
-	ErrTargetNotReady = errors.New("model: the specified module is not present or is in failed state")
-	ErrBothFabrics    = errors.New("model: one fabric module must stay enabled")
-	ErrNoSuchModule   = errors.New("model: no such module")
-	ErrNoSuchSlot     = errors.New("model: no such slot")
-	ErrSlotOccupied   = errors.New("model: slot is occupied")
-	ErrSlotEmpty      = errors.New("model: slot is empty")
-	ErrNotBooting     = errors.New("model: module is not at the boot profile prompt")
-	ErrNoImage        = errors.New("model: no image in that flash")
-	ErrBusy           = errors.New("model: a transfer is already in progress")
+	ErrNoActive        = errors.New("model: no active management module")
+	ErrNoStandby       = errors.New("model: the other management module does not exist or is not in standby mode")
+	ErrNotPresent      = errors.New("model: the other management module is not present")
+	ErrTargetNotReady  = errors.New("model: the specified module is not present or is in failed state")
+	ErrBothFabrics     = errors.New("model: one fabric module must stay enabled")
+	ErrNoSuchModule    = errors.New("model: no such module")
+	ErrNoSuchSlot      = errors.New("model: no such slot")
+	ErrSlotOccupied    = errors.New("model: slot is occupied")
+	ErrSlotEmpty       = errors.New("model: slot is empty")
+	ErrNotBooting      = errors.New("model: module is not at the boot profile prompt")
+	ErrNoImage         = errors.New("model: no image in that flash")
+	ErrBusy            = errors.New("model: a transfer is already in progress")
 	ErrShutdownIgnored = errors.New("model: other management module is not in standby, shutdown request ignored")
-	ErrNoSuchVLAN     = errors.New("model: no such VLAN")
-	ErrDefaultVLAN    = errors.New("model: the default VLAN cannot be deleted")
-	ErrNoSuchPort     = errors.New("model: no such port")
-	ErrNoSuchConfig   = errors.New("model: no such configuration file")
-	ErrReloadPending  = errors.New("model: no reload is scheduled")
+	ErrNoSuchVLAN      = errors.New("model: no such VLAN")
+	ErrDefaultVLAN     = errors.New("model: the default VLAN cannot be deleted")
+	ErrNoSuchPort      = errors.New("model: no such port")
+	ErrNoSuchConfig    = errors.New("model: no such configuration file")
+	ErrReloadPending   = errors.New("model: no reload is scheduled")
 )
 
 // Timings holds every duration the chassis uses, in one table. The
@@ -183,16 +183,16 @@ type Timings struct {
 	Finish      time.Duration // selftest result to "Booted"/"Active": 5 s in Figure 15-31
 	ROMUpdate   time.Duration // writing a new boot ROM before the reboot (estimate)
 
-	SlotInsert     time.Duration // "Booted" to a slot's "Downloading": 8 s in Figure 15-31
-	SlotDownload   time.Duration // "Downloading" to "Download Complete": 2 s in Figure 15-31
-	SlotReady      time.Duration // "Download Complete" to "Ready": 15 s in Figure 15-31
-	Takeover       time.Duration // a standby finishing its boot on switchover (estimate: same as Finish)
-	ConfigSync     time.Duration // config and security files to the standby (estimate)
-	OSSyncRate     int64         // bytes per second when copying an image to the standby (estimate: "a couple of minutes")
-	TFTPRate       int64         // bytes per second of a TFTP download (estimate)
-	TFTPTimeout    time.Duration // an unreachable TFTP server gives up after this (estimate)
-	HeartbeatLoss  time.Duration // the standby declares the active lost after this (estimate)
-	ShutdownGrace  time.Duration // MM Shutdown: graceful shutdown after the sync completes (estimate)
+	SlotInsert    time.Duration // "Booted" to a slot's "Downloading": 8 s in Figure 15-31
+	SlotDownload  time.Duration // "Downloading" to "Download Complete": 2 s in Figure 15-31
+	SlotReady     time.Duration // "Download Complete" to "Ready": 15 s in Figure 15-31
+	Takeover      time.Duration // a standby finishing its boot on switchover (estimate: same as Finish)
+	ConfigSync    time.Duration // config and security files to the standby (estimate)
+	OSSyncRate    int64         // bytes per second when copying an image to the standby (estimate: "a couple of minutes")
+	TFTPRate      int64         // bytes per second of a TFTP download (estimate)
+	TFTPTimeout   time.Duration // an unreachable TFTP server gives up after this (estimate)
+	HeartbeatLoss time.Duration // the standby declares the active lost after this (estimate)
+	ShutdownGrace time.Duration // MM Shutdown: graceful shutdown after the sync completes (estimate)
 }
 
 // DefaultTimings is the one table of real durations.

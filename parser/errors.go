@@ -10,11 +10,11 @@ import (
 type ErrorKind int
 
 const (
-	ErrInvalid     ErrorKind = iota + 1 // no command continues with this token
-	ErrAmbiguous                        // the token is a prefix of several keywords
-	ErrIncomplete                       // the line ended before a command was complete
-	ErrUnterminated                     // a double quote was left open
-	ErrBadValue                         // the token has the right place but a bad value (range, format)
+	ErrInvalid      ErrorKind = iota + 1 // no command continues with this token
+	ErrAmbiguous                         // the token is a prefix of several keywords
+	ErrIncomplete                        // the line ended before a command was complete
+	ErrUnterminated                      // a double quote was left open
+	ErrBadValue                          // the token has the right place but a bad value (range, format)
 )
 
 func (k ErrorKind) String() string {
