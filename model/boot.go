@@ -88,6 +88,7 @@ func (c *Chassis) loaded(m *Module, warm bool) {
 		c.console(m, ConsoleOut{Kind: ConROMUpdate, ROM: rom})
 		c.afterFor(m, c.Timings.ROMUpdate, func() {
 			m.ROM = rom
+			c.touch()
 			c.log(MsgROMUpdate, m.Slot, rom.Version)
 			b := m.BootedBank
 			m.forceBank = &b
@@ -259,6 +260,7 @@ func (c *Chassis) elect(cands []*Module) (*Module, int) {
 // becomeActive finishes a module's boot as the active module. takeover
 // marks a switchover, whose cause decides the log message.
 func (c *Chassis) becomeActive(m *Module, takeover bool, cause Cause) {
+	c.touch()
 	m.State = Active
 	m.Stage = StageNone
 	m.EverBooted = true
@@ -371,6 +373,7 @@ func (c *Chassis) joinStandby(m *Module) {
 				return
 			}
 			m.Flash = [2]*Image{a.Flash[0].Clone(), a.Flash[1].Clone()}
+			c.touch()
 			c.log(MsgSyncEnd, 0)
 			if !m.Running.Same(a.Running) {
 				c.log(MsgStandbyReboot, 0)
@@ -417,6 +420,8 @@ func (c *Chassis) syncFilesThenStandby(m, a *Module) {
 		c.copyFiles(a, m)
 		m.State = Standby
 		m.Stage = StageNone
+		m.EverBooted = true
+		c.touch()
 		c.log(MsgStandby, m.Slot)
 		if !m.Running.Same(a.Running) {
 			c.log(MsgDifferentSW, m.Slot)
@@ -440,6 +445,7 @@ func (c *Chassis) filesInSync(a, s *Module) bool {
 
 // copyFiles gives the standby the active's config files and boot choices.
 func (c *Chassis) copyFiles(a, s *Module) {
+	c.touch()
 	s.Configs = map[string]*Config{}
 	for k, v := range a.Configs {
 		s.Configs[k] = v.Clone()

@@ -48,10 +48,13 @@ type Chassis struct {
 	reloadOrigin Origin
 	heartbeatCut bool
 	lastRule     int
+	rev          uint64 // bumps when state worth saving changes
+	logRev       uint64 // bumps when the log grows
 }
 
 // Info identifies the chassis.
 type Info struct {
+	Name    string `json:"name"`    // HP J9091A Switch E8212zl: the banner's first line
 	Product string `json:"product"` // J9091A
 	Model   string `json:"model"`   // 8212zl
 	Serial  string `json:"serial"`
@@ -72,6 +75,10 @@ type Credentials struct {
 	ManagerPassword  string `json:"managerPassword,omitempty"`
 	OperatorUser     string `json:"operatorUser"`
 	OperatorPassword string `json:"operatorPassword,omitempty"`
+	// Authorized client public keys (authorized_keys lines) per level;
+	// "clear crypto" deletes them.
+	ManagerKeys  []string `json:"managerKeys,omitempty"`
+	OperatorKeys []string `json:"operatorKeys,omitempty"`
 }
 
 // Module is a management module slot.
@@ -211,6 +218,13 @@ func (c *Chassis) Advance(now time.Time) {
 		c.now = now
 	}
 }
+
+// Revision tells the caller when to save: durable bumps when saved state
+// (config files, flash, boot history, roles, counters, keys) changed, log
+// when only the event log grew.
+func (c *Chassis) Revision() (durable, log uint64) { return c.rev, c.logRev }
+
+func (c *Chassis) touch() { c.rev++ }
 
 // TakeEvents drains the outbox.
 func (c *Chassis) TakeEvents() []Event {

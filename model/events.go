@@ -133,17 +133,29 @@ type CrashRecord struct {
 
 func (c *Chassis) log(msg Msg, module int, args ...string) {
 	e := LogEntry{Time: c.now, Epoch: c.Epoch, Msg: msg, Module: module, Args: args}
+	c.appendLog(e)
+}
+
+// appendLog adds an entry, keeping the log bounded like a real switch's
+// event log buffer.
+func (c *Chassis) appendLog(e LogEntry) {
 	c.Log = append(c.Log, e)
+	if len(c.Log) > maxLog {
+		c.Log = append([]LogEntry(nil), c.Log[len(c.Log)-maxLog:]...)
+	}
+	c.logRev++
 	c.emit(Event{Kind: EvLog, Module: -1, Log: e})
 }
+
+// maxLog bounds the event log.
+const maxLog = 2000
 
 // logLiteral appends a vendor line (its time and epoch are set here).
 func (c *Chassis) logLiteral(e LogEntry) {
 	e.Msg = MsgLiteral
 	e.Time = c.now
 	e.Epoch = c.Epoch
-	c.Log = append(c.Log, e)
-	c.emit(Event{Kind: EvLog, Module: -1, Log: e})
+	c.appendLog(e)
 }
 
 // LogSession records a CLI login (kind "CONSOLE", "SSH", "TELNET").
@@ -165,6 +177,7 @@ func (c *Chassis) crash(m *Module, cause Cause, o Origin) {
 	if cause == CausePowerFailure || cause == CauseNone {
 		return
 	}
+	c.touch()
 	rec := CrashRecord{Time: c.now, State: m.State, Cause: cause, Origin: o}
 	m.Crashes = append([]CrashRecord{rec}, m.Crashes...)
 	if len(m.Crashes) > 10 {

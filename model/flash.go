@@ -124,6 +124,7 @@ func (c *Chassis) syncImage(b Bank) {
 	}
 	c.startSync(&syncJob{to: s, bank: b, image: img}, c.rateDuration(size, c.Timings.OSSyncRate), func() {
 		s.Flash[b] = img
+		c.touch()
 	})
 }
 
@@ -135,6 +136,7 @@ func (c *Chassis) WriteMemory() error {
 		return ErrNoActive
 	}
 	a.Configs[a.BankConfig[a.BootedBank]] = c.Running.Clone()
+	c.touch()
 	c.syncConfig()
 	return nil
 }
@@ -171,6 +173,7 @@ func (c *Chassis) StartDownload(b Bank, img *Image, server, file string, unreach
 			return
 		}
 		a.Flash[b] = t.Image.Clone()
+		c.touch()
 		c.finishTransfer(nil)
 		c.syncImage(b)
 	})
@@ -197,6 +200,7 @@ func (c *Chassis) EraseFlash(b Bank) error {
 	if s := c.syncTarget(); s != nil {
 		s.Flash[b] = nil
 	}
+	c.touch()
 	return nil
 }
 
@@ -211,6 +215,7 @@ func (c *Chassis) SetDefaultBank(b Bank) error {
 	if s := c.syncTarget(); s != nil {
 		s.DefaultBank = b
 	}
+	c.touch()
 	return nil
 }
 
@@ -230,6 +235,7 @@ func (c *Chassis) SetStartupDefault(bank *Bank, file string) error {
 			a.BankConfig[b] = file
 		}
 	}
+	c.touch()
 	c.syncConfig()
 	return nil
 }
@@ -250,9 +256,15 @@ func (c *Chassis) EraseStartup(o Origin) error {
 	return nil
 }
 
-// ClearCrypto is "clear crypto": the SSH host keys are deleted from both
-// modules; SSH stops working until keys are generated again.
-func (c *Chassis) ClearCrypto() { c.HostKeys = 0 }
+// ClearCrypto is "clear crypto": the SSH host keys and the authorized
+// client public keys are deleted from both modules; SSH stops working until
+// keys are generated again.
+func (c *Chassis) ClearCrypto() {
+	c.HostKeys = 0
+	c.Credentials.ManagerKeys = nil
+	c.Credentials.OperatorKeys = nil
+	c.touch()
+}
 
 // GenerateHostKey is "crypto key generate ssh".
-func (c *Chassis) GenerateHostKey() { c.HostKeys++ }
+func (c *Chassis) GenerateHostKey() { c.HostKeys++; c.touch() }

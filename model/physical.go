@@ -71,6 +71,7 @@ func (c *Chassis) PressShutdown(i int) error {
 // PressClear is the System Support Module's Clear button: it clears the
 // passwords (front-panel security) and causes no switchover.
 func (c *Chassis) PressClear() {
+	c.touch()
 	c.Credentials.ManagerPassword = ""
 	c.Credentials.OperatorPassword = ""
 }
@@ -137,6 +138,7 @@ func (c *Chassis) Insert(i int, m *Module) error {
 			m.BankConfig[b] = "config1"
 		}
 	}
+	c.touch()
 	m.Slot = cur.Slot
 	m.Present = true
 	m.gen = cur.gen + 1
@@ -247,6 +249,7 @@ func (c *Chassis) PowerCycle() {
 // SetPassword sets (or with "" clears) a user's password. It takes effect
 // at once; it is kept with the security files, not the config.
 func (c *Chassis) SetPassword(manager bool, user, password string) {
+	c.touch()
 	if manager {
 		if user != "" {
 			c.Credentials.ManagerUser = user

@@ -89,6 +89,7 @@ func (c *Chassis) retire(m *Module, cause Cause, fate oldFate) {
 		c.changed(m)
 		c.console(m, ConsoleOut{Kind: ConShutdown})
 	case removeOld:
+		c.touch()
 		m.gen++
 		m.Present = false
 		m.State = Absent
@@ -302,6 +303,7 @@ func (c *Chassis) SetRedundancy(enable bool) error {
 		return nil
 	}
 	c.Running.RedundancyDisabled = !enable
+	c.touch()
 	if cf := a.Startup(); cf != nil {
 		cf.RedundancyDisabled = !enable
 	}
@@ -349,6 +351,7 @@ func (c *Chassis) SetNextActive(target int) (int, error) {
 		return -1, ErrTargetNotReady
 	}
 	c.NextActive = idx
+	c.touch()
 	return idx, nil
 }
 

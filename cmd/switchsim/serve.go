@@ -1,0 +1,268 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/server"
+)
+
+// serveFlags are the flags of serve (and record).
+type serveFlags struct {
+	fs          *flag.FlagSet
+	scenario    string
+	inventory   string
+	listen      string
+	console1    string
+	console2    string
+	telnet      string
+	control     string
+	stateDir    string
+	images      string
+	timeScale   float64
+	coldBoot    bool
+	maxSessions int
+	idle        time.Duration
+	authDelay   time.Duration
+	quiet       bool
+}
+
+func defaultStateDir() string {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
+		return filepath.Join(d, "switchsim")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "state", "switchsim")
+	}
+	return "switchsim-state"
+}
+
+func newServeFlags(name string) *serveFlags {
+	f := &serveFlags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	fs := f.fs
+	fs.StringVar(&f.scenario, "scenario", "", "scenario `file` (YAML) describing the chassis (default: the built-in 8212zl)")
+	fs.StringVar(&f.inventory, "inventory", "", "inventory `file` (YAML): serve many chassis, each with its own block of ports")
+	fs.StringVar(&f.listen, "listen", server.DefaultMgmt, "management `address` (the active module's CLI); 127.0.0.1:0 picks a free port")
+	fs.StringVar(&f.console1, "console1", server.DefaultConsole1, "`address` of management module 1's console (\"off\" to disable)")
+	fs.StringVar(&f.console2, "console2", server.DefaultConsole2, "`address` of management module 2's console (\"off\" to disable)")
+	fs.StringVar(&f.telnet, "telnet", "", "telnet `address` for the management CLI (off unless given)")
+	fs.StringVar(&f.control, "control", server.DefaultControl, "control API `address` (\"off\" to disable)")
+	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
+	fs.StringVar(&f.images, "images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
+	fs.Float64Var(&f.timeScale, "time-scale", 1, "compress every duration by this `factor` (0.01 = 100x faster; the shown clock runs faster too)")
+	fs.BoolVar(&f.coldBoot, "cold-boot", false, "start from power-on (boot output on the module consoles) instead of booted")
+	fs.IntVar(&f.maxSessions, "max-sessions", 0, "refuse management sessions beyond `n` per chassis (0 = no limit)")
+	fs.DurationVar(&f.idle, "idle-timeout", 0, "end sessions idle this `long` (0 = never)")
+	fs.DurationVar(&f.authDelay, "auth-fail-delay", time.Second, "slow a client down this `long` after each wrong login")
+	fs.BoolVar(&f.quiet, "quiet", false, "print only the JSON line of addresses")
+	return f
+}
+
+func (f *serveFlags) parse(args []string) error {
+	f.fs.Usage = func() {
+		fmt.Fprintf(f.fs.Output(), "usage: switchsim %s [flags]\n\nServes chassis over SSH on loopback. The first line printed is a JSON object\nwith every address (useful with :0 ports); the same is written to ports.json\nin the state directory.\n\nflags:\n", f.fs.Name())
+		f.fs.PrintDefaults()
+	}
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	if f.fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "switchsim %s: unexpected argument %q\n", f.fs.Name(), f.fs.Arg(0))
+		return exitCode(2)
+	}
+	return nil
+}
+
+func off(s string) string {
+	if s == "off" {
+		return ""
+	}
+	return s
+}
+
+// controlToken reads the token kept in the state directory, making one on
+// first use.
+func controlToken(dir string) (string, error) {
+	path := filepath.Join(dir, "control-token")
+	if b, err := os.ReadFile(path); err == nil {
+		if t := strings.TrimSpace(string(b)); t != "" {
+			return t, nil
+		}
+	}
+	var raw [16]byte
+	if _, err := rand.Read(raw[:]); err != nil {
+		return "", err
+	}
+	t := hex.EncodeToString(raw[:])
+	if err := server.WriteAtomic(path, []byte(t+"\n"), nil); err != nil {
+		return "", err
+	}
+	return t, nil
+}
+
+// config builds the server configuration from the flags.
+func (f *serveFlags) config() (server.Config, error) {
+	cfg := server.Config{
+		TimeScale:     f.timeScale,
+		MaxSessions:   f.maxSessions,
+		IdleTimeout:   f.idle,
+		AuthFailDelay: f.authDelay,
+		Logf:          func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) },
+	}
+	if err := os.MkdirAll(f.stateDir, 0o700); err != nil {
+		return cfg, err
+	}
+	cfg.TFTPOut = filepath.Join(f.stateDir, "tftp")
+	if f.images != "" {
+		cat, err := scenario.OpenCatalog(f.images)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Images = cat
+	} else {
+		cfg.Images = scenario.Builtin()
+	}
+	if f.inventory != "" {
+		inv, err := server.LoadInventory(f.inventory, cfg.Images)
+		if err != nil {
+			return cfg, err
+		}
+		for _, c := range inv {
+			c.StateFile = filepath.Join(f.stateDir, c.Name+".json")
+			c.ColdBoot = f.coldBoot
+			cfg.Chassis = append(cfg.Chassis, c)
+		}
+	} else {
+		sc := scenario.Default()
+		if f.scenario != "" {
+			var err error
+			if sc, err = scenario.Load(f.scenario, cfg.Images); err != nil {
+				return cfg, err
+			}
+		}
+		cfg.Chassis = []server.ChassisConfig{{
+			Name: "chassis1", Scenario: sc, Mgmt: f.listen,
+			Consoles:  []string{off(f.console1), off(f.console2)},
+			Telnet:    f.telnet,
+			StateFile: filepath.Join(f.stateDir, "state.json"),
+			ColdBoot:  f.coldBoot,
+		}}
+	}
+	if c := off(f.control); c != "" {
+		tok, err := controlToken(f.stateDir)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Control, cfg.ControlToken = c, tok
+	}
+	return cfg, nil
+}
+
+// portsReport is the machine-readable first line.
+type portsReport struct {
+	Chassis  []server.Addrs `json:"chassis"`
+	Control  string         `json:"control,omitempty"`
+	StateDir string         `json:"stateDir"`
+}
+
+func serve(args []string, started func(*server.Server)) error {
+	f := newServeFlags("serve")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	return runServer(f, os.Stdout, started)
+}
+
+func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error {
+	t0 := time.Now()
+	cfg, err := f.config()
+	if err != nil {
+		return err
+	}
+	srv, err := server.Start(cfg)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	rep := portsReport{Chassis: srv.Addrs(), Control: srv.ControlAddr(), StateDir: f.stateDir}
+	line, _ := json.Marshal(rep)
+	fmt.Fprintf(out, "%s\n", line)
+	server.WriteAtomic(filepath.Join(f.stateDir, "ports.json"), append(line, '\n'), nil)
+	if !f.quiet {
+		printWelcome(out, srv, cfg, f, time.Since(t0))
+	}
+	if started != nil {
+		started(srv)
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	fmt.Fprintln(os.Stderr, "switchsim: stopping; state saved in", f.stateDir)
+	return nil
+}
+
+func port(addr string) string {
+	if i := strings.LastIndexByte(addr, ':'); i >= 0 {
+		return addr[i+1:]
+	}
+	return addr
+}
+
+func hostPart(addr string) string {
+	if i := strings.LastIndexByte(addr, ':'); i >= 0 {
+		return addr[:i]
+	}
+	return addr
+}
+
+func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serveFlags, took time.Duration) {
+	for i, a := range srv.Addrs() {
+		st := srv.Hosts()[i].State()
+		sc := cfg.Chassis[i].Scenario
+		var mu, mp, ou, op string
+		if sc != nil {
+			cr := sc.Chassis.Credentials
+			mu, mp, ou, op = cr.ManagerUser, cr.ManagerPassword, cr.OperatorUser, cr.OperatorPassword
+		}
+		fmt.Fprintf(out, "\nswitchsim: %s is up (%s, started in %s)\n", a.Name, st.Hostname, took.Round(time.Millisecond))
+		for _, m := range st.Modules {
+			fmt.Fprintf(out, "  management module %d: %s %s\n", m.Slot, m.State, m.Running)
+		}
+		h := hostPart(a.Mgmt)
+		pw := func(p string) string {
+			if p == "" {
+				return "no password"
+			}
+			return "password: " + p
+		}
+		fmt.Fprintf(out, "\n  management CLI (the active module):\n")
+		fmt.Fprintf(out, "    ssh -p %s %s@%s      (%s)\n", port(a.Mgmt), mu, h, pw(mp))
+		fmt.Fprintf(out, "    ssh -p %s %s@%s     (%s)\n", port(a.Mgmt), ou, h, pw(op))
+		for j, c := range a.Consoles {
+			fmt.Fprintf(out, "  module %d console:  ssh -p %s %s@%s\n", j+1, port(c), mu, hostPart(c))
+		}
+		if a.Telnet != "" {
+			fmt.Fprintf(out, "  telnet:            telnet %s %s\n", hostPart(a.Telnet), port(a.Telnet))
+		}
+	}
+	if c := srv.ControlAddr(); c != "" {
+		fmt.Fprintf(out, "\n  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
+		fmt.Fprintf(out, "    switchsim ctl --state-dir %s state\n", f.stateDir)
+	}
+	fmt.Fprintf(out, "  state kept in %s; Ctrl-C stops.\n", f.stateDir)
+}

@@ -1,0 +1,385 @@
+package procurve
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/switchsim/switchsim/model"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
+)
+
+// errShown marks a failure whose message the config function already
+// chose; configure prints it.
+type errShown struct{ text string }
+
+func (e *errShown) Error() string { return e.text }
+
+// configure applies fn to the running config, all or nothing, and prints
+// the message of a refusal.
+func (x *ctx) configure(fn func(c *model.Chassis, cf *model.Config) error) error {
+	err := x.do(func(c *model.Chassis) error {
+		return c.Configure(func(cf *model.Config) error { return fn(c, cf) })
+	})
+	var shown *errShown
+	if errors.As(err, &shown) {
+		return x.fail(shown.text)
+	}
+	return err
+}
+
+func hostname(x *ctx) error {
+	name := x.value("NAME")
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		cf.Hostname = name
+		return nil
+	})
+}
+
+// bannerText accepts a quoted message, a message between two delimiter
+// characters (banner motd #text#), or the rest of the line.
+func bannerText(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		return v[1 : len(v)-1]
+	}
+	if len(v) >= 2 && v[0] == v[len(v)-1] && !isAlnum(v[0]) {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+func isAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+func bannerMOTD(x *ctx) error {
+	text := bannerText(x.value("TEXT"))
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		cf.MOTD = text
+		return nil
+	})
+}
+
+func noBannerMOTD(x *ctx) error {
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		cf.MOTD = ""
+		return nil
+	})
+}
+
+// password asks for the new password twice, without echo.
+func password(x *ctx) error {
+	manager := x.m.Has("manager")
+	who := "operator"
+	if manager {
+		who = "manager"
+	}
+	p1, err := x.t.ReadLine(fmt.Sprintf(tx.NewPassword, who), false)
+	if err != nil {
+		return err
+	}
+	p2, err := x.t.ReadLine(fmt.Sprintf(tx.RetypePassword, who), false)
+	if err != nil {
+		return err
+	}
+	if p1 != p2 {
+		return x.fail(tx.PasswordMismatch)
+	}
+	user := x.value("USER")
+	return x.do(func(c *model.Chassis) error {
+		c.SetPassword(manager, user, p1)
+		return nil
+	})
+}
+
+func noPassword(x *ctx) error {
+	manager, operator := true, true
+	switch {
+	case x.m.Has("manager"):
+		operator = false
+	case x.m.Has("operator"):
+		manager = false
+	}
+	ok, err := x.yes(tx.NoPasswordAll)
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error {
+		if manager {
+			c.SetPassword(true, "", "")
+		}
+		if operator {
+			c.SetPassword(false, "", "")
+		}
+		return nil
+	})
+}
+
+func consoleSet(x *ctx) error {
+	tok := x.m.Tokens
+	setting := strings.ToLower(tok[1].Text)
+	val := ""
+	if len(tok) > 2 {
+		val = tok[2].Text
+	}
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		switch {
+		case strings.HasPrefix("baud-rate", setting):
+			cf.Console.Baud = canonical(val, []string{"speed-sense", "1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"})
+			if cf.Console.Baud == "speed-sense" {
+				cf.Console.Baud = ""
+			}
+		case strings.HasPrefix("flow-control", setting):
+			cf.Console.FlowControl = canonical(val, []string{"none", "xon/xoff"})
+			if cf.Console.FlowControl == "xon/xoff" {
+				cf.Console.FlowControl = ""
+			}
+		case strings.HasPrefix("terminal", setting):
+			cf.Console.Terminal = canonical(val, []string{"vt100", "ansi", "none"})
+			if cf.Console.Terminal == "vt100" {
+				cf.Console.Terminal = ""
+			}
+		default:
+			n, _ := strconv.Atoi(val)
+			cf.Console.Inactivity = n
+		}
+		return nil
+	})
+}
+
+// canonical expands an abbreviated choice.
+func canonical(v string, choices []string) string {
+	for _, c := range choices {
+		if strings.EqualFold(c, v) {
+			return c
+		}
+	}
+	for _, c := range choices {
+		if strings.HasPrefix(c, strings.ToLower(v)) {
+			return c
+		}
+	}
+	return v
+}
+
+func fastboot(x *ctx) error {
+	on := !x.m.Has("no")
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		cf.Fastboot = on
+		return nil
+	})
+}
+
+func startupDefault(x *ctx) error {
+	var bank *model.Bank
+	if x.m.Has("primary") || x.m.Has("secondary") {
+		b := chosenBank(x)
+		bank = &b
+	}
+	file := x.value("FILENAME")
+	err := x.do(func(c *model.Chassis) error { return c.SetStartupDefault(bank, file) })
+	if errors.Is(err, model.ErrNoSuchConfig) {
+		return x.fail(fmt.Sprintf(tx.ConfigNotFound, file))
+	}
+	return err
+}
+
+// VLANs.
+
+func vlanID(x *ctx) int {
+	n, _ := strconv.Atoi(x.value("VLAN-ID"))
+	return n
+}
+
+func vlanContext(x *ctx) error {
+	id := vlanID(x)
+	err := x.configure(func(c *model.Chassis, cf *model.Config) error {
+		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	x.s.Mode, x.s.Context = modeVLAN, "vlan-"+strconv.Itoa(id)
+	return nil
+}
+
+func noVLAN(x *ctx) error {
+	id := vlanID(x)
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		if id == 1 {
+			return &errShown{tx.DefaultVLANDelete}
+		}
+		for i, v := range cf.VLANs {
+			if v.ID == id {
+				cf.VLANs = append(cf.VLANs[:i], cf.VLANs[i+1:]...)
+				return nil
+			}
+		}
+		return &errShown{fmt.Sprintf(tx.VLANNotFound, id)}
+	})
+}
+
+func setVLANName(x *ctx, id int, name string) error {
+	return x.configure(func(c *model.Chassis, cf *model.Config) error {
+		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id)).Name = name
+		return nil
+	})
+}
+
+func vlanName(x *ctx) error { return setVLANName(x, vlanID(x), x.value("NAME")) }
+
+// membership makes ports untagged or tagged members of a VLAN (no removes
+// them). An untagged port leaves the other VLANs' untagged lists: a port
+// is untagged in one VLAN only.
+func membership(x *ctx, id int, list string, tagged, remove bool) error {
+	return x.configure(func(c *model.Chassis, cf *model.Config) error {
+		ports, bad := ParsePorts(c, list)
+		if bad != "" {
+			return &errShown{fmt.Sprintf(tx.PortNotPresent, bad)}
+		}
+		v := cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id))
+		if tagged {
+			v.Tagged = setPorts(v.Tagged, ports, remove)
+			return nil
+		}
+		if !remove {
+			for i := range cf.VLANs {
+				if cf.VLANs[i].ID != id {
+					cf.VLANs[i].Untagged = setPorts(cf.VLANs[i].Untagged, ports, true)
+				}
+			}
+		}
+		v = cf.VLAN(id)
+		if id != 1 {
+			v.Untagged = setPorts(v.Untagged, ports, remove)
+		}
+		return nil
+	})
+}
+
+func setPorts(list, ports []string, remove bool) []string {
+	in := map[string]bool{}
+	for _, p := range list {
+		in[p] = true
+	}
+	for _, p := range ports {
+		in[p] = !remove
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range append(append([]string(nil), list...), ports...) {
+		if in[p] && !seen[p] {
+			out = append(out, p)
+			seen[p] = true
+		}
+	}
+	return out
+}
+
+func vlanUntagged(x *ctx) error {
+	return membership(x, vlanID(x), x.value("PORTS"), false, false)
+}
+
+func vlanTagged(x *ctx) error {
+	return membership(x, vlanID(x), x.value("PORTS"), true, false)
+}
+
+func contextVLAN(x *ctx) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(x.s.Context, "vlan-"))
+	return n
+}
+
+func ctxVLANName(x *ctx) error { return setVLANName(x, contextVLAN(x), x.value("NAME")) }
+func ctxUntagged(x *ctx) error {
+	return membership(x, contextVLAN(x), x.value("PORTS"), false, x.m.Has("no"))
+}
+func ctxTagged(x *ctx) error {
+	return membership(x, contextVLAN(x), x.value("PORTS"), true, x.m.Has("no"))
+}
+
+func setVLANIP(x *ctx, ip string) error {
+	id := contextVLAN(x)
+	return x.configure(func(c *model.Chassis, cf *model.Config) error {
+		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id)).IP = ip
+		return nil
+	})
+}
+
+func ctxIPDHCP(x *ctx) error   { return setVLANIP(x, "dhcp-bootp") }
+func ctxIPStatic(x *ctx) error { return setVLANIP(x, x.value("IP-ADDR")+" "+x.value("MASK")) }
+func ctxNoIP(x *ctx) error     { return setVLANIP(x, "") }
+
+// Interfaces.
+
+func portArg(x *ctx) (string, error) {
+	p := strings.ToUpper(x.value("PORT"))
+	ok := false
+	x.view(func(c *model.Chassis) { ok = c.HasPort(p) })
+	if !ok {
+		return "", x.fail(fmt.Sprintf(tx.PortNotPresent, x.value("PORT")))
+	}
+	return p, nil
+}
+
+func ifaceContext(x *ctx) error {
+	p, err := portArg(x)
+	if err != nil {
+		return err
+	}
+	x.s.Mode, x.s.Context = modeIface, "eth-"+p
+	return nil
+}
+
+func setPort(x *ctx, port string, fn func(pc *model.PortCf)) error {
+	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
+		pc := cf.Port(port, true)
+		fn(pc)
+		if pc.Name == "" && !pc.Disabled {
+			for i := range cf.Ports {
+				if cf.Ports[i].Port == port {
+					cf.Ports = append(cf.Ports[:i], cf.Ports[i+1:]...)
+					break
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func ifaceEnable(x *ctx) error {
+	p, err := portArg(x)
+	if err != nil {
+		return err
+	}
+	off := x.m.Has("disable")
+	return setPort(x, p, func(pc *model.PortCf) { pc.Disabled = off })
+}
+
+func ifaceName(x *ctx) error {
+	p, err := portArg(x)
+	if err != nil {
+		return err
+	}
+	name := x.value("NAME")
+	return setPort(x, p, func(pc *model.PortCf) { pc.Name = name })
+}
+
+func contextPort(x *ctx) string { return strings.TrimPrefix(x.s.Context, "eth-") }
+
+func ctxIfaceName(x *ctx) error {
+	name := x.value("NAME")
+	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Name = name })
+}
+func ctxIfaceNoName(x *ctx) error {
+	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Name = "" })
+}
+func ctxIfaceEnable(x *ctx) error {
+	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Disabled = false })
+}
+func ctxIfaceDisable(x *ctx) error {
+	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Disabled = true })
+}
+

@@ -1,0 +1,565 @@
+package procurve
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/model"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
+)
+
+// Show commands: rendered under the lock, printed after.
+
+func showRedundancy(x *ctx) error { return x.render(ShowRedundancy) }
+func showVersion(x *ctx) error    { return x.render(ShowVersion) }
+func showModules(x *ctx) error    { return x.render(ShowModules) }
+func showSystem(x *ctx) error     { return x.render(ShowSystem) }
+func showVLANs(x *ctx) error      { return x.render(ShowVLANs) }
+func showBootHistory(x *ctx) error {
+	return x.render(ShowBootHistory)
+}
+
+func showFlash(x *ctx) error {
+	return x.render(func(c *model.Chassis) string { return ShowFlash(c, x.s.Module) })
+}
+
+func showLog(x *ctx) error {
+	all, rev := x.m.Has("-a"), x.m.Has("-r")
+	return x.render(func(c *model.Chassis) string { return ShowLog(c, all, rev) })
+}
+
+func showRunning(x *ctx) error {
+	return x.render(func(c *model.Chassis) string { return ConfigText(c, c.Running, false) })
+}
+
+func showConfig(x *ctx) error {
+	return x.render(func(c *model.Chassis) string {
+		var cf *model.Config
+		if a := c.Active(); a != nil {
+			cf = a.Startup()
+		}
+		return ConfigText(c, cf, true)
+	})
+}
+
+func showInterfaces(x *ctx) error {
+	if x.m.Has("brief") {
+		return x.render(ShowInterfacesBrief)
+	}
+	return x.render(ShowInterfaces)
+}
+
+// Standby console commands.
+
+func standbyRedundancy(x *ctx) error { return x.render(ShowRedundancy) }
+func standbyVersion(x *ctx) error {
+	return x.render(func(c *model.Chassis) string { return ShowVersionStandby(c, x.s.Module) })
+}
+func standbyFlash(x *ctx) error {
+	return x.render(func(c *model.Chassis) string { return ShowFlash(c, x.s.Module) })
+}
+
+// Session commands.
+
+func enable(x *ctx) error {
+	var cr model.Credentials
+	x.view(func(c *model.Chassis) { cr = c.Credentials })
+	if cr.ManagerPassword != "" {
+		user, err := x.t.ReadLine(tx.EnableUser, true)
+		if err != nil {
+			return err
+		}
+		pass, err := x.t.ReadLine(tx.EnablePassword, false)
+		if err != nil {
+			return err
+		}
+		if user != cr.ManagerUser || pass != cr.ManagerPassword {
+			return x.fail(tx.BadPassword)
+		}
+	}
+	x.s.Manager = true
+	x.sh.enabled = true
+	return nil
+}
+
+func configure(x *ctx) error {
+	x.s.Mode = modeConfig
+	x.s.Context = ""
+	return nil
+}
+
+func exit(x *ctx) error {
+	switch x.s.Mode {
+	case modeVLAN, modeIface:
+		x.s.Mode, x.s.Context = modeConfig, ""
+		return nil
+	case modeConfig:
+		x.s.Mode = modeExec
+		return nil
+	}
+	if x.s.Manager && x.sh.enabled {
+		x.s.Manager, x.sh.enabled = false, false
+		return nil
+	}
+	return logout(x)
+}
+
+func end(x *ctx) error {
+	x.s.Mode, x.s.Context = modeExec, ""
+	return nil
+}
+
+// logout asks to log out, then (if the running config is unsaved) to
+// save it; ^C at the save question returns to the prompt.
+func logout(x *ctx) error {
+	ok, err := x.yes(tx.LogoutQuestion)
+	if err != nil || !ok {
+		return err
+	}
+	unsaved := false
+	x.view(func(c *model.Chassis) { unsaved = c.Unsaved() })
+	if unsaved && x.s.Manager {
+		a, err := x.t.Confirm(tx.SaveOnLogout, true)
+		if err != nil {
+			return err
+		}
+		switch a {
+		case commands.Cancel:
+			return nil
+		case commands.Yes:
+			if err := x.do(func(c *model.Chassis) error { return c.WriteMemory() }); err != nil {
+				return err
+			}
+		}
+	}
+	return commands.ErrLogout
+}
+
+func page(x *ctx) error   { x.s.Paging = true; return nil }
+func noPage(x *ctx) error { x.s.Paging = false; return nil }
+
+func terminalLength(x *ctx) error {
+	n, _ := strconv.Atoi(x.value("LINES"))
+	x.s.Height = n
+	return nil
+}
+
+func terminalWidth(x *ctx) error {
+	n, _ := strconv.Atoi(x.value("COLUMNS"))
+	x.s.Width = n
+	return nil
+}
+
+// Killer is implemented by hosts that can end other sessions.
+type Killer interface {
+	KillOthers(s *commands.Session) int
+}
+
+func kill(x *ctx) error {
+	if k, ok := x.s.Host.(Killer); ok {
+		k.KillOthers(x.s)
+	}
+	return nil
+}
+
+// Files and images.
+
+func writeMemory(x *ctx) error {
+	return x.do(func(c *model.Chassis) error { return c.WriteMemory() })
+}
+
+func chosenBank(x *ctx) model.Bank {
+	if x.m.Has("secondary") {
+		return model.Secondary
+	}
+	return model.Primary
+}
+
+func eraseStartup(x *ctx) error {
+	ok, err := x.yes(tx.EraseStartupQuestion)
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.EraseStartup(x.s.Origin()) })
+}
+
+func eraseFlash(x *ctx) error {
+	b := chosenBank(x)
+	empty := false
+	x.view(func(c *model.Chassis) { empty = c.Active().Flash[b] == nil })
+	if empty {
+		return x.fail(fmt.Sprintf(tx.NoImage, bankName(b)))
+	}
+	ok, err := x.yes(fmt.Sprintf(tx.DeleteImageQuestion, bankName(b)))
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.EraseFlash(b) })
+}
+
+// copyTFTPFlash is "copy tftp flash": the question, the download from
+// the TFTP stand-in (on the model's clock), the counter and the
+// validation message, then the sync to the standby runs in the
+// background.
+func copyTFTPFlash(x *ctx) error {
+	b := chosenBank(x)
+	server, file := x.value("IP-ADDR"), x.value("FILENAME")
+	ok, err := x.yes(fmt.Sprintf(tx.DeleteImageQuestion, bankName(b)))
+	if err != nil || !ok {
+		return err
+	}
+	img, ferr := x.s.Host.TFTP(server, file)
+	unreachable := errors.Is(ferr, commands.ErrTFTPUnreachable)
+	switch {
+	case errors.Is(ferr, commands.ErrTFTPNotFound):
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPNotFound)
+	case errors.Is(ferr, commands.ErrTFTPUnreadable):
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+	case errors.Is(ferr, commands.ErrTFTPBadImage):
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPBadImage)
+	case ferr != nil && !unreachable:
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+	}
+	var tr *model.Transfer
+	err = x.do(func(c *model.Chassis) error {
+		var err error
+		tr, err = c.StartDownload(b, img, server, file, unreachable)
+		return err
+	})
+	if errors.Is(err, model.ErrBusy) {
+		return x.fail(tx.TransferBusy)
+	}
+	if err != nil {
+		return err
+	}
+	if err := x.t.Wait(func(*model.Chassis) bool { return tr.Done }); err != nil {
+		return err
+	}
+	var terr error
+	x.view(func(*model.Chassis) { terr = tr.Err })
+	if terr != nil {
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
+	}
+	x.print(fmt.Sprintf(tx.DownloadCounter, img.Size/1024) + "\n" + tx.Validating + "\n")
+	return nil
+}
+
+// CrashPutter is implemented by hosts whose TFTP stand-in accepts files.
+type CrashPutter interface {
+	TFTPPut(server, file string, data []byte) error
+}
+
+func copyCrash(x *ctx) error {
+	slot := strings.ToLower(x.value("SLOT-ID"))
+	data := x.m.Has("crash-data")
+	var text string
+	x.view(func(c *model.Chassis) { text = CrashLog(c, slot, data) })
+	p, ok := x.s.Host.(CrashPutter)
+	if !ok {
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+	}
+	if err := p.TFTPPut(x.value("IP-ADDR"), x.value("FILENAME"), []byte(text)); err != nil {
+		if errors.Is(err, commands.ErrTFTPUnreachable) {
+			return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
+		}
+		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+	}
+	return nil
+}
+
+// CrashLog is the text copy crash-log/crash-data sends: the management
+// modules' saved crash records (all modules, or one slot, or mm), in the
+// wording of a real 8212zl crash log (NOTES-procurve 3.8).
+func CrashLog(c *model.Chassis, slot string, data bool) string {
+	var b strings.Builder
+	for _, m := range c.Modules {
+		if slot != "" && slot != "mm" && slot != strconv.Itoa(m.Slot) {
+			continue
+		}
+		role := "Standby"
+		if m.State == model.Active {
+			role = "Active"
+		}
+		fmt.Fprintf(&b, "\n\n%s Management Module %d Crash Log\n\n", role, m.Slot)
+		if len(m.Crashes) == 0 {
+			b.WriteString("Crash Log Uninitialized\n")
+			continue
+		}
+		b.WriteString("...Crash Log File Header..........................\n")
+		fmt.Fprintf(&b, "Product:   %s\nName:      %s\n", "HP "+c.Info.Product, c.Info.Name)
+		if m.Running != nil {
+			fmt.Fprintf(&b, "Date:      %s\nBuild:     %d\nVersion:   %s\n", m.Running.Built.Format("Jan _2 2006 15:04:05"), m.Running.Build, m.Running.Version)
+		}
+		b.WriteString("..................................................\n")
+		for i, r := range m.Crashes {
+			fmt.Fprintf(&b, "----- Crash Record:   %d -----\n", i+1)
+			fmt.Fprintf(&b, "Mgmt Module %d went down in %s Mode\n", m.Slot, modeName(r.State))
+			fmt.Fprintf(&b, "timestamp:  %s\n", r.Time.Format("01/02/06 15:04:05"))
+			fmt.Fprintf(&b, "Crash msg:  %s\n", CrashText(r))
+			if data {
+				fmt.Fprintf(&b, "crash info = 0x%08x\n", 0xbaabface)
+			}
+			b.WriteString("-----\n")
+		}
+	}
+	return b.String()
+}
+
+// Boot and reload.
+
+// saveFirst asks whether to save an unsaved running config before a
+// reboot and saves it on y.
+func saveFirst(x *ctx) error {
+	unsaved := false
+	x.view(func(c *model.Chassis) { unsaved = c.Unsaved() })
+	if !unsaved {
+		return nil
+	}
+	ok, err := x.yes(tx.SaveOnReboot)
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.WriteMemory() })
+}
+
+func boot(x *ctx) error {
+	var plan model.BootPlan
+	x.view(func(c *model.Chassis) { plan = c.PlanBoot() })
+	var q string
+	switch {
+	case plan.Switchover:
+		q = fmt.Sprintf(tx.SwitchoverQuestion, plan.Bank)
+	case plan.OtherPresent:
+		q = fmt.Sprintf(tx.BootNotStandby, plan.Bank)
+	default:
+		q = fmt.Sprintf(tx.BootSystemQuestion, plan.Bank)
+	}
+	ok, err := x.yes(q)
+	if err != nil || !ok {
+		return err
+	}
+	if err := saveFirst(x); err != nil {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.Boot(x.s.Origin()) })
+}
+
+func bootStandby(x *ctx) error {
+	err := x.do(func(c *model.Chassis) error { return c.BootStandby(x.s.Origin()) })
+	if errors.Is(err, model.ErrNotPresent) {
+		return x.fail(tx.StandbyNotPresent)
+	}
+	return err
+}
+
+func bootSystem(x *ctx) error {
+	var bank model.Bank
+	var forced *model.Bank
+	x.view(func(c *model.Chassis) { bank = c.Active().DefaultBank })
+	if x.m.Has("flash") {
+		b := chosenBank(x)
+		bank, forced = b, &b
+	}
+	ok, err := x.yes(fmt.Sprintf(tx.BootSystemQuestion, bank))
+	if err != nil || !ok {
+		return err
+	}
+	if err := saveFirst(x); err != nil {
+		return err
+	}
+	err = x.do(func(c *model.Chassis) error { return c.BootSystem(x.s.Origin(), forced) })
+	if errors.Is(err, model.ErrNoImage) {
+		return x.fail(fmt.Sprintf(tx.NoImage, bankName(bank)))
+	}
+	return err
+}
+
+func bootSetDefault(x *ctx) error {
+	b := chosenBank(x)
+	ok, err := x.yes(fmt.Sprintf(tx.SetDefaultQuestion, b, b))
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.SetDefaultBank(b) })
+}
+
+func reload(x *ctx) error {
+	var plan model.BootPlan
+	x.view(func(c *model.Chassis) { plan = c.PlanBoot() })
+	q := tx.ReloadQuestion
+	if plan.Switchover {
+		q = tx.ReloadSwitchoverQuestion
+	}
+	ok, err := x.yes(q)
+	if err != nil || !ok {
+		return err
+	}
+	if err := saveFirst(x); err != nil {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.Reload(x.s.Origin()) })
+}
+
+// parseDelay reads [[DD:]HH:]MM.
+func parseDelay(s string) (time.Duration, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) > 3 {
+		return 0, false
+	}
+	units := []time.Duration{time.Minute, time.Hour, 24 * time.Hour}
+	var d time.Duration
+	for i := range parts {
+		n, err := strconv.Atoi(parts[len(parts)-1-i])
+		if err != nil || n < 0 {
+			return 0, false
+		}
+		d += time.Duration(n) * units[i]
+	}
+	return d, d > 0
+}
+
+func reloadAfter(x *ctx) error {
+	d, ok := parseDelay(x.value("TIME"))
+	if !ok {
+		return x.fail(fmt.Sprintf(tx.InvalidInput, x.value("TIME")))
+	}
+	return x.do(func(c *model.Chassis) error { return c.ScheduleReload(c.Now().Add(d), x.s.Origin()) })
+}
+
+func reloadAt(x *ctx) error {
+	tm, date := x.value("TIME"), x.value("DATE")
+	var at time.Time
+	err := x.do(func(c *model.Chassis) error {
+		now := c.Now()
+		clock, err := time.Parse("15:04:05", tm)
+		if err != nil {
+			if clock, err = time.Parse("15:04", tm); err != nil {
+				return err
+			}
+		}
+		y, mo, d := now.Date()
+		if date != "" {
+			var dt time.Time
+			for _, f := range []string{"01/02/2006", "01/02/06", "01/02"} {
+				if dt, err = time.Parse(f, date); err == nil {
+					if f == "01/02" {
+						dt = dt.AddDate(y-dt.Year(), 0, 0)
+					}
+					break
+				}
+			}
+			if err != nil {
+				return err
+			}
+			y, mo, d = dt.Date()
+		}
+		at = time.Date(y, mo, d, clock.Hour(), clock.Minute(), clock.Second(), 0, now.Location())
+		if date == "" && !at.After(now) {
+			at = at.AddDate(0, 0, 1)
+		}
+		return c.ScheduleReload(at, x.s.Origin())
+	})
+	if err != nil && !errors.Is(err, model.ErrNoActive) {
+		return x.fail(fmt.Sprintf(tx.InvalidInput, tm))
+	}
+	return err
+}
+
+func noReload(x *ctx) error {
+	err := x.do(func(c *model.Chassis) error { return c.CancelReload() })
+	if errors.Is(err, model.ErrReloadPending) {
+		return x.fail(tx.NoReload)
+	}
+	return err
+}
+
+// Redundancy.
+
+func switchover(x *ctx) error {
+	can := false
+	var bank model.Bank
+	x.view(func(c *model.Chassis) {
+		can = c.CanSwitchover()
+		if a := c.Active(); a != nil {
+			bank = a.DefaultBank
+		}
+	})
+	if !can {
+		return x.fail(tx.NoStandby)
+	}
+	ok, err := x.yes(fmt.Sprintf(tx.SwitchoverQuestion, bank))
+	if err != nil || !ok {
+		return err
+	}
+	err = x.do(func(c *model.Chassis) error { return c.Switchover(x.s.Origin()) })
+	if errors.Is(err, model.ErrNoStandby) {
+		return x.fail(tx.NoStandby)
+	}
+	return err
+}
+
+func redundancyManagement(x *ctx) error {
+	enable := !x.m.Has("no")
+	q := tx.EnableRedundancyQuestion
+	if !enable {
+		q = tx.DisableRedundancyQuestion
+	}
+	var already bool
+	x.view(func(c *model.Chassis) { already = c.RedundancyEnabled() == enable })
+	if already {
+		return nil
+	}
+	ok, err := x.yes(q)
+	if err != nil || !ok {
+		return err
+	}
+	return x.do(func(c *model.Chassis) error { return c.SetRedundancy(enable) })
+}
+
+func activeManagement(x *ctx) error {
+	target, label := model.NextActiveStandby, "standby"
+	switch {
+	case x.m.Has("management-module1"):
+		target, label = 0, moduleLabel(0)
+	case x.m.Has("management-module2"):
+		target, label = 1, moduleLabel(1)
+	}
+	disabled := false
+	err := x.do(func(c *model.Chassis) error {
+		disabled = !c.RedundancyEnabled()
+		_, err := c.SetNextActive(target)
+		return err
+	})
+	if errors.Is(err, model.ErrTargetNotReady) || errors.Is(err, model.ErrNoSuchModule) {
+		return x.fail(fmt.Sprintf(tx.TargetNotReady, label))
+	}
+	if err != nil {
+		return err
+	}
+	x.print(fmt.Sprintf(tx.NextActive, label) + "\n")
+	if disabled && target == model.NextActiveStandby {
+		x.print(tx.NextActiveUnsynced + "\n")
+	}
+	return nil
+}
+
+func fabricModule(x *ctx) error {
+	n, _ := strconv.Atoi(x.value("FABRIC"))
+	err := x.do(func(c *model.Chassis) error { return c.SetFabric(n, x.m.Has("enable")) })
+	if errors.Is(err, model.ErrBothFabrics) {
+		return x.fail(tx.FabricBoth)
+	}
+	return err
+}
+
+func clearCrypto(x *ctx) error {
+	return x.do(func(c *model.Chassis) error { c.ClearCrypto(); return nil })
+}
+
+func cryptoGenerate(x *ctx) error {
+	return x.do(func(c *model.Chassis) error { c.GenerateHostKey(); return nil })
+}

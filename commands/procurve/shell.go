@@ -1,0 +1,278 @@
+// Package procurve is the HP ProCurve 8212zl (K.12-K.15) CLI: its modes,
+// command graph, handlers and console texts. Everything it prints is
+// rendered from the chassis model with the texts of prompts/procurve.
+package procurve
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/model"
+	"github.com/switchsim/switchsim/parser"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
+)
+
+// CLI modes (commands.Session.Mode). Operator and manager level are the
+// session's privilege within modeExec.
+const (
+	modeExec = iota
+	modeConfig
+	modeVLAN
+	modeIface
+)
+
+// Shell is the CLI of the active management module, or the standby
+// console's small one.
+type Shell struct {
+	s       *commands.Session
+	standby bool
+	// enabled: the manager level was reached with enable, so exit goes
+	// back to the operator level.
+	enabled bool
+}
+
+func (sh *Shell) graph() *parser.Graph {
+	if sh.standby {
+		return graphs.standby
+	}
+	switch sh.s.Mode {
+	case modeConfig:
+		return graphs.config
+	case modeVLAN:
+		return graphs.vlan
+	case modeIface:
+		return graphs.iface
+	}
+	if sh.s.Manager {
+		return graphs.manager
+	}
+	return graphs.operator
+}
+
+func (sh *Shell) hostname() string {
+	name := ""
+	sh.s.Host.View(func(c *model.Chassis) {
+		if c.Running != nil {
+			name = c.Running.Hostname
+		}
+	})
+	return name
+}
+
+// Prompt is "<hostname>> ", "<hostname># ", "<hostname>(config)# " or
+// "<hostname>(<context>)# ", with the one trailing space real switches send.
+func (sh *Shell) Prompt() string {
+	if sh.standby {
+		return tx.StandbyPrompt
+	}
+	h := sh.hostname()
+	switch sh.s.Mode {
+	case modeConfig:
+		return h + "(config)# "
+	case modeVLAN, modeIface:
+		return h + "(" + sh.s.Context + ")# "
+	}
+	if sh.s.Manager {
+		return h + "# "
+	}
+	return h + "> "
+}
+
+// ErrorText renders a parse error in ProCurve's words.
+func ErrorText(pe *parser.Error) string {
+	switch pe.Kind {
+	case parser.ErrAmbiguous:
+		return fmt.Sprintf(tx.AmbiguousInput, pe.Token)
+	case parser.ErrIncomplete:
+		return fmt.Sprintf(tx.IncompleteInput, pe.Token)
+	case parser.ErrBadValue:
+		return fmt.Sprintf(tx.BadValue, pe.Token)
+	case parser.ErrUnterminated:
+		return fmt.Sprintf(tx.UnterminatedQuote, pe.Token)
+	}
+	return fmt.Sprintf(tx.InvalidInput, pe.Token)
+}
+
+// Run parses and executes one line.
+func (sh *Shell) Run(t commands.Terminal, line string) error {
+	if strings.TrimSpace(line) == "" {
+		return nil
+	}
+	m, err := sh.graph().Match(line)
+	if err != nil {
+		if pe, ok := parser.AsError(err); ok {
+			t.Print(ErrorText(pe) + "\n")
+		}
+		return commands.ErrFailed
+	}
+	cmd := m.Command.Data.(*command)
+	return cmd.run(&ctx{sh: sh, s: sh.s, t: t, m: m})
+}
+
+// helpWidth is where ProCurve help lines wrap; the description starts at
+// column 24 (layout of a real 2650 `?` listing).
+const (
+	helpWidth  = 79
+	helpIndent = 23
+)
+
+func helpLine(word, help string) string {
+	lead := " " + pad(word, helpIndent-1)
+	if len(lead) > helpIndent {
+		lead += " "
+	}
+	if help == "" {
+		return strings.TrimRight(lead, " ") + "\n"
+	}
+	var b strings.Builder
+	cur := lead
+	fresh := true
+	for _, w := range strings.Fields(help) {
+		if !fresh && len(cur)+1+len(w) > helpWidth {
+			b.WriteString(cur + "\n")
+			cur = strings.Repeat(" ", helpIndent) + w
+			continue
+		}
+		if fresh {
+			cur += w
+			fresh = false
+		} else {
+			cur += " " + w
+		}
+	}
+	b.WriteString(cur + "\n")
+	return b.String()
+}
+
+// Help renders `?`. At the top of the manager level the manager-only
+// commands come first, then a blank line and the operator commands, as a
+// real listing shows.
+func (sh *Shell) Help(line string) string {
+	items, err := sh.graph().Describe(line)
+	if err != nil {
+		if pe, ok := parser.AsError(err); ok {
+			return ErrorText(pe) + "\n"
+		}
+		return ""
+	}
+	var b strings.Builder
+	split := sh.s.Mode == modeExec && sh.s.Manager && !sh.standby && line == ""
+	var second strings.Builder
+	for _, it := range items {
+		word := it.Word
+		if it.CR {
+			word = "<cr>"
+		}
+		l := helpLine(word, it.Help)
+		if split && !it.CR && operatorHas(it.Word) {
+			second.WriteString(l)
+			continue
+		}
+		b.WriteString(l)
+	}
+	if second.Len() > 0 {
+		b.WriteString("\n" + second.String())
+	}
+	return b.String()
+}
+
+// operatorHas reports whether a top-level keyword is an operator command.
+func operatorHas(word string) bool {
+	items, _ := graphs.operator.Describe("")
+	for _, it := range items {
+		if it.Word == word {
+			return true
+		}
+	}
+	return false
+}
+
+// Complete implements Tab: a unique keyword is completed with a blank
+// after it; several extend to their common prefix, or are listed.
+func (sh *Shell) Complete(line string) (string, string) {
+	partial, cands, err := sh.graph().Complete(line)
+	if err != nil || len(cands) == 0 {
+		return "", ""
+	}
+	if len(cands) == 1 {
+		return cands[0][len(partial):] + " ", ""
+	}
+	common := cands[0]
+	for _, c := range cands[1:] {
+		for !strings.HasPrefix(c, common) {
+			common = common[:len(common)-1]
+		}
+	}
+	if len(common) > len(partial) {
+		return common[len(partial):], ""
+	}
+	var b strings.Builder
+	for _, c := range cands {
+		b.WriteString(" " + c + "\n")
+	}
+	return "", b.String()
+}
+
+// Welcome prints the banner and waits for a key; on telnet it then asks
+// for the login when a password is set.
+func (sh *Shell) Welcome(t commands.Terminal) error {
+	if sh.s.Exec {
+		return nil
+	}
+	if sh.standby {
+		t.Print("\n")
+		return nil
+	}
+	var text string
+	sh.s.Host.View(func(c *model.Chassis) { text = Banner(c) })
+	t.Print(text + tx.PressAnyKey)
+	if err := t.AnyKey(); err != nil {
+		return err
+	}
+	t.Print("\n")
+	if sh.s.Transport == "TELNET" {
+		if err := sh.login(t); err != nil {
+			return err
+		}
+	}
+	level := "manager"
+	if !sh.s.Manager {
+		level = "operator"
+	}
+	sh.s.Host.Do(func(c *model.Chassis) error {
+		c.LogSession(sh.s.Transport, sh.s.Peer, level)
+		return nil
+	})
+	return nil
+}
+
+// login asks for the user and password on telnet.
+func (sh *Shell) login(t commands.Terminal) error {
+	var cr model.Credentials
+	sh.s.Host.View(func(c *model.Chassis) { cr = c.Credentials })
+	if cr.ManagerPassword == "" && cr.OperatorPassword == "" {
+		sh.s.Manager = true
+		return nil
+	}
+	for try := 0; try < 3; try++ {
+		user, err := t.ReadLine(tx.LoginUser, true)
+		if err != nil {
+			return err
+		}
+		pass, err := t.ReadLine(tx.LoginPassword, false)
+		if err != nil {
+			return err
+		}
+		switch {
+		case user == cr.ManagerUser && pass == cr.ManagerPassword:
+			sh.s.Manager, sh.s.User = true, user
+			return nil
+		case user == cr.OperatorUser && pass == cr.OperatorPassword && cr.OperatorPassword != "":
+			sh.s.Manager, sh.s.User = false, user
+			return nil
+		}
+		t.Print(tx.BadPassword + "\n")
+	}
+	return commands.ErrLogout
+}

@@ -1,0 +1,329 @@
+package console
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/model"
+)
+
+// Note types posted to a Conn by the server.
+type (
+	// Interrupt stops the program running on the conn (its module changed
+	// role, or the session must end).
+	Interrupt struct{}
+	// Changed says the chassis changed (wakes Wait).
+	Changed struct{}
+	// Text is output to show at once (boot output on a module console).
+	Text string
+)
+
+// Watcher registers a conn for Changed notes while it waits on the model.
+type Watcher interface {
+	Watch(c *Conn) (cancel func())
+}
+
+// CLI runs a vendor Shell on a Conn and is the Terminal its handlers use.
+type CLI struct {
+	conn    *Conn
+	sess    *commands.Session
+	shell   commands.Shell
+	watch   Watcher
+	pagerTx string
+	// handle decides what a note does (true: interrupt).
+	handle func(any) bool
+
+	history []string
+	swallow bool // drop one Enter right after a single-key answer
+
+	// pager state for the command being run
+	lines   int
+	discard bool
+	running bool
+}
+
+// NewCLI prepares a CLI. pager is the vendor's pager prompt.
+func NewCLI(conn *Conn, sess *commands.Session, shell commands.Shell, watch Watcher, pager string) *CLI {
+	t := &CLI{conn: conn, sess: sess, shell: shell, watch: watch, pagerTx: pager}
+	t.handle = func(n any) bool {
+		switch v := n.(type) {
+		case Interrupt:
+			return true
+		case Text:
+			conn.Write(string(v))
+		}
+		return false
+	}
+	return t
+}
+
+// SetHandler replaces the note handler (module consoles watch roles).
+func (t *CLI) SetHandler(h func(any) bool) { t.handle = h }
+
+// SetShell swaps the shell (after a role change on a module console).
+func (t *CLI) SetShell(s commands.Shell) { t.shell = s }
+
+// errStop maps the console's internal errors to what handlers see.
+func errStop(err error) error {
+	if errors.Is(err, errInterrupt) || errors.Is(err, ErrClosed) {
+		return commands.ErrInterrupted
+	}
+	return err
+}
+
+// key reads one key: NULs (keepalives) are skipped, and right after a
+// single-key answer one CR, LF or CRLF is dropped.
+func (t *CLI) key() (byte, error) {
+	for {
+		b, err := t.conn.next(t.handle)
+		if err != nil {
+			return 0, err
+		}
+		if b == 0 {
+			continue
+		}
+		if t.swallow {
+			t.swallow = false
+			if b == '\r' {
+				t.conn.peek('\n')
+				continue
+			}
+			if b == '\n' {
+				continue
+			}
+		}
+		return b, nil
+	}
+}
+
+// Serve runs the session until logout, interruption or disconnect.
+// It returns nil on logout and commands.ErrInterrupted otherwise.
+func (t *CLI) Serve() error {
+	t.applySize()
+	if err := t.shell.Welcome(t); err != nil {
+		if errors.Is(err, commands.ErrLogout) {
+			return nil
+		}
+		return errStop(err)
+	}
+	for {
+		line, err := t.readLine(t.shell.Prompt())
+		if err != nil {
+			return errStop(err)
+		}
+		err = t.RunLine(line)
+		if errors.Is(err, commands.ErrLogout) {
+			return nil
+		}
+		if errors.Is(err, commands.ErrInterrupted) {
+			return err
+		}
+	}
+}
+
+// RunLine executes one line with the pager armed.
+func (t *CLI) RunLine(line string) error {
+	t.applySize()
+	if strings.TrimSpace(line) != "" {
+		t.remember(line)
+	}
+	t.lines, t.discard, t.running = 0, false, true
+	err := t.shell.Run(t, line)
+	t.running, t.discard = false, false
+	return err
+}
+
+func (t *CLI) applySize() {
+	if w, h, ok := t.conn.takeResize(); ok {
+		t.sess.Width, t.sess.Height = w, h
+	}
+}
+
+func (t *CLI) remember(line string) {
+	if n := len(t.history); n > 0 && t.history[n-1] == line {
+		return
+	}
+	t.history = append(t.history, line)
+	if len(t.history) > 100 {
+		t.history = t.history[1:]
+	}
+}
+
+// Print writes command output through the pager.
+func (t *CLI) Print(s string) {
+	if t.discard {
+		return
+	}
+	h := t.sess.Height
+	if !t.running || t.sess.Exec || !t.sess.Paging || h < 2 {
+		t.conn.Write(s)
+		return
+	}
+	for s != "" {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			t.conn.Write(s)
+			return
+		}
+		t.conn.Write(s[:i+1])
+		s = s[i+1:]
+		t.lines += rows(i, t.sess.Width)
+		if t.lines >= h-1 {
+			if !t.more() {
+				t.discard = true
+				return
+			}
+		}
+	}
+}
+
+// rows is how many screen rows a line of n characters takes.
+func rows(n, width int) int {
+	if width <= 0 || n <= width {
+		return 1
+	}
+	return (n + width - 1) / width
+}
+
+// more shows the pager prompt and waits: Space for a page, Enter for a
+// line, ^C (or q) to quit. It reports whether to go on.
+func (t *CLI) more() bool {
+	t.conn.Write(t.pagerTx)
+	for {
+		b, err := t.key()
+		if err != nil {
+			t.discard = true
+			return false
+		}
+		switch b {
+		case ' ':
+			t.lines = 0
+		case '\r', '\n':
+			if b == '\r' {
+				t.conn.peek('\n')
+			}
+			t.lines = t.sess.Height - 2
+		case 3, 'q', 'Q':
+			t.erase(len(t.pagerTx))
+			return false
+		default:
+			continue
+		}
+		t.erase(len(t.pagerTx))
+		return true
+	}
+}
+
+func (t *CLI) erase(n int) {
+	t.conn.WriteRaw([]byte("\r" + strings.Repeat(" ", n) + "\r"))
+}
+
+// Confirm asks a single-key question.
+func (t *CLI) Confirm(q string, cancel bool) (commands.Answer, error) {
+	t.conn.Write(q)
+	t.lines = 0
+	for {
+		b, err := t.key()
+		if err != nil {
+			if t.sess.Exec && errors.Is(err, ErrClosed) {
+				t.conn.Write("\n")
+				return commands.No, nil
+			}
+			return commands.No, errStop(err)
+		}
+		switch b {
+		case 'y', 'Y':
+			t.conn.WriteRaw([]byte{b})
+			t.conn.Write("\n")
+			t.swallow = true
+			return commands.Yes, nil
+		case 'n', 'N':
+			t.conn.WriteRaw([]byte{b})
+			t.conn.Write("\n")
+			t.swallow = true
+			return commands.No, nil
+		case 3:
+			t.conn.Write("\n")
+			if cancel {
+				return commands.Cancel, nil
+			}
+			return commands.No, nil
+		}
+	}
+}
+
+// ReadLine prompts for a line; echo false hides the typing.
+func (t *CLI) ReadLine(prompt string, echo bool) (string, error) {
+	t.conn.Write(prompt)
+	var line []byte
+	for {
+		b, err := t.key()
+		if err != nil {
+			return "", errStop(err)
+		}
+		switch {
+		case b == '\r' || b == '\n':
+			if b == '\r' {
+				t.conn.peek('\n')
+			}
+			t.conn.Write("\n")
+			return string(line), nil
+		case b == 0x7f || b == 0x08:
+			if len(line) > 0 {
+				line = line[:len(line)-1]
+				if echo {
+					t.conn.WriteRaw([]byte("\b \b"))
+				}
+			}
+		case b == 3:
+			t.conn.Write("\n")
+			return "", commands.ErrLogout
+		case b >= 0x20 && b < 0x7f || b >= 0x80:
+			if len(line) < t.conn.MaxLine {
+				line = append(line, b)
+				if echo {
+					t.conn.WriteRaw([]byte{b})
+				}
+			}
+		}
+	}
+}
+
+// AnyKey waits for one key; a CRLF pair counts as one.
+func (t *CLI) AnyKey() error {
+	b, err := t.key()
+	if err != nil {
+		return errStop(err)
+	}
+	if b == '\r' {
+		t.conn.peek('\n')
+	}
+	return nil
+}
+
+// Wait blocks until cond holds on the chassis.
+func (t *CLI) Wait(cond func(c *model.Chassis) bool) error {
+	if t.watch != nil {
+		cancel := t.watch.Watch(t.conn)
+		defer cancel()
+	}
+	t.conn.mu.Lock()
+	t.conn.waitingModel = true
+	t.conn.mu.Unlock()
+	defer func() {
+		t.conn.mu.Lock()
+		t.conn.waitingModel = false
+		t.conn.mu.Unlock()
+	}()
+	for {
+		ok := false
+		t.sess.Host.View(func(c *model.Chassis) { ok = cond(c) })
+		if ok {
+			return nil
+		}
+		if err := t.conn.wait(t.handle, false); err != nil {
+			return errStop(err)
+		}
+	}
+}

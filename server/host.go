@@ -1,0 +1,449 @@
+package server
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/console"
+	"github.com/switchsim/switchsim/model"
+	"github.com/switchsim/switchsim/scenario"
+)
+
+// Host owns one chassis: its lock, its clock, the sessions attached to it,
+// and the delivery of what the model's changes cause. It implements
+// commands.Host for the vendor's handlers.
+type Host struct {
+	Name   string
+	Vendor commands.Vendor
+
+	clock  Clock
+	images *scenario.Catalog
+	// unreachable TFTP servers (from the scenario)
+	unreachable map[string]bool
+	// tftpOut receives copy crash-log uploads ("" disables uploads).
+	tftpOut string
+
+	mu sync.Mutex
+	m  *model.Chassis
+
+	store   *Store
+	saveRev uint64
+	logRev  uint64
+
+	// the SSH host key: generated once, saved in the snapshot, replaced
+	// when "crypto key generate ssh" bumps the model's key generation
+	hostKey []byte
+	signer  gossh.Signer
+	keyGen  int
+	onKey   []func(gossh.Signer)
+
+	smu      sync.Mutex
+	mgmt     map[*console.Conn]*commands.Session
+	consoles map[int][]*console.Conn
+	watchers map[*console.Conn]int
+	active   int  // cached active module, -1 while none
+	hostKeys bool // SSH host keys exist
+
+	kick    chan struct{}
+	stop    chan struct{}
+	stopped chan struct{}
+	once    sync.Once
+}
+
+// delivery is an event prepared under the lock for delivery after it.
+type delivery struct {
+	ev   model.Event
+	text string // rendered boot output for EvConsole
+}
+
+// batch is what one locked operation left to do after unlocking.
+type batch struct {
+	ds     []delivery
+	snap   *snapshot
+	keys   bool         // host keys exist
+	signer gossh.Signer // a new host key to install
+}
+
+// NewHost wraps a started chassis.
+func NewHost(name string, v commands.Vendor, c *model.Chassis, clock Clock, images *scenario.Catalog) *Host {
+	h := &Host{
+		Name: name, Vendor: v, clock: clock, images: images, m: c,
+		unreachable: map[string]bool{},
+		mgmt:        map[*console.Conn]*commands.Session{},
+		consoles:    map[int][]*console.Conn{},
+		watchers:    map[*console.Conn]int{},
+		kick:        make(chan struct{}, 1),
+		stop:        make(chan struct{}),
+		stopped:     make(chan struct{}),
+	}
+	h.active = c.ActiveIndex()
+	h.hostKeys = c.HostKeys > 0
+	h.keyGen = c.HostKeys
+	h.saveRev, h.logRev = c.Revision()
+	c.TakeEvents()
+	if clock.Virtual() {
+		close(h.stopped)
+	} else {
+		go h.run()
+	}
+	return h
+}
+
+// Now is the chassis clock.
+func (h *Host) Now() time.Time { return h.clock.Now() }
+
+// Do runs fn on the chassis at the current time, all under the lock, then
+// saves what must be saved and delivers the events after unlocking.
+func (h *Host) Do(fn func(c *model.Chassis) error) error {
+	h.mu.Lock()
+	h.m.Advance(h.clock.Now())
+	err := fn(h.m)
+	b := h.collect()
+	h.mu.Unlock()
+	h.finish(b)
+	return err
+}
+
+// View runs fn with the chassis locked (also bringing its clock to now).
+func (h *Host) View(fn func(c *model.Chassis)) {
+	h.mu.Lock()
+	h.m.Advance(h.clock.Now())
+	fn(h.m)
+	b := h.collect()
+	h.mu.Unlock()
+	h.finish(b)
+}
+
+// collect drains the outbox, renders boot output, replaces the host key
+// when asked to, and takes a snapshot when saved state changed; called
+// locked.
+func (h *Host) collect() batch {
+	var b batch
+	for _, e := range h.m.TakeEvents() {
+		d := delivery{ev: e}
+		if e.Kind == model.EvConsole {
+			d.text = h.Vendor.Boot(e.Console, h.m, e.Module)
+		}
+		b.ds = append(b.ds, d)
+	}
+	b.keys = h.m.HostKeys > 0
+	if h.m.HostKeys != h.keyGen {
+		h.keyGen = h.m.HostKeys
+		if h.m.HostKeys > 0 {
+			if err := h.newHostKey(); err == nil {
+				b.signer = h.signer
+			}
+		}
+	}
+	rev, logRev := h.m.Revision()
+	if h.store != nil && (rev != h.saveRev || logRev != h.logRev) {
+		b.snap = &snapshot{data: encodeState(h.m, h.hostKey), durable: rev != h.saveRev}
+	}
+	h.saveRev, h.logRev = rev, logRev
+	return b
+}
+
+func (h *Host) finish(b batch) {
+	if b.snap != nil {
+		h.store.Save(b.snap)
+	}
+	if b.signer != nil {
+		for _, fn := range h.onKey {
+			fn(b.signer)
+		}
+	}
+	h.smu.Lock()
+	h.hostKeys = b.keys
+	h.smu.Unlock()
+	if len(b.ds) > 0 {
+		h.deliver(b.ds)
+	}
+	select {
+	case h.kick <- struct{}{}:
+	default:
+	}
+}
+
+// newHostKey generates an ed25519 host key (called locked).
+func (h *Host) newHostKey() error {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "switchsim "+h.Name)
+	if err != nil {
+		return err
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		return err
+	}
+	h.hostKey = pem.EncodeToMemory(block)
+	h.signer = signer
+	return nil
+}
+
+// setHostKey installs a saved host key, or makes one.
+func (h *Host) setHostKey(pemData []byte) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(pemData) == 0 {
+		return h.newHostKey()
+	}
+	signer, err := gossh.ParsePrivateKey(pemData)
+	if err != nil {
+		return err
+	}
+	h.hostKey, h.signer = pemData, signer
+	return nil
+}
+
+// Signer is the current SSH host key.
+func (h *Host) Signer() gossh.Signer {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.signer
+}
+
+// deliver hands events to the sessions: sessions on a module that stopped
+// being active end, module consoles follow their module, boot output goes
+// to the module's consoles, and waiting sessions re-check.
+func (h *Host) deliver(ds []delivery) {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	for _, d := range ds {
+		switch d.ev.Kind {
+		case model.EvEndSessions:
+			for conn, s := range h.mgmt {
+				if s.Module == d.ev.Module {
+					conn.Post(console.Interrupt{})
+				}
+			}
+		case model.EvModule:
+			for _, conn := range h.consoles[d.ev.Module] {
+				conn.Post(console.Interrupt{})
+			}
+		case model.EvConsole:
+			if d.text != "" {
+				for _, conn := range h.consoles[d.ev.Module] {
+					conn.Post(console.Text(d.text))
+				}
+			}
+		case model.EvActive:
+			h.active = d.ev.Module
+		}
+	}
+	for conn := range h.watchers {
+		conn.Post(console.Changed{})
+	}
+}
+
+// Watch registers a conn for Changed notes (console.Watcher).
+func (h *Host) Watch(c *console.Conn) func() {
+	h.smu.Lock()
+	h.watchers[c]++
+	h.smu.Unlock()
+	return func() {
+		h.smu.Lock()
+		if h.watchers[c]--; h.watchers[c] <= 0 {
+			delete(h.watchers, c)
+		}
+		h.smu.Unlock()
+	}
+}
+
+// ActiveModule is the module the management address lands on, or -1
+// while none is active (a takeover in progress): connections are refused.
+func (h *Host) ActiveModule() int {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	return h.active
+}
+
+// HostKeysPresent reports whether SSH may serve (clear crypto removes the
+// keys until crypto key generate ssh).
+func (h *Host) HostKeysPresent() bool {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	return h.hostKeys
+}
+
+// attachManagement registers a management session on its module. It
+// fails if that module is no longer active.
+func (h *Host) attachManagement(c *console.Conn, s *commands.Session) bool {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	if h.active != s.Module {
+		return false
+	}
+	h.mgmt[c] = s
+	return true
+}
+
+func (h *Host) detachManagement(c *console.Conn) {
+	h.smu.Lock()
+	delete(h.mgmt, c)
+	h.smu.Unlock()
+}
+
+func (h *Host) attachConsole(c *console.Conn, module int) {
+	h.smu.Lock()
+	h.consoles[module] = append(h.consoles[module], c)
+	h.smu.Unlock()
+}
+
+func (h *Host) detachConsole(c *console.Conn, module int) {
+	h.smu.Lock()
+	list := h.consoles[module]
+	for i, x := range list {
+		if x == c {
+			h.consoles[module] = append(list[:i], list[i+1:]...)
+			break
+		}
+	}
+	h.smu.Unlock()
+}
+
+// Sessions counts the management sessions.
+func (h *Host) Sessions() int {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	return len(h.mgmt)
+}
+
+// KillOthers ends every other management session ("kill").
+func (h *Host) KillOthers(s *commands.Session) int {
+	h.smu.Lock()
+	defer h.smu.Unlock()
+	n := 0
+	for conn, o := range h.mgmt {
+		if o != s {
+			conn.Post(console.Interrupt{})
+			n++
+		}
+	}
+	return n
+}
+
+// TFTP reads an image from the images directory (the TFTP stand-in).
+func (h *Host) TFTP(server, file string) (*model.Image, error) {
+	if h.unreachable[server] {
+		return nil, commands.ErrTFTPUnreachable
+	}
+	im, err := h.images.Fetch(file)
+	switch {
+	case errors.Is(err, scenario.ErrNotFound):
+		return nil, commands.ErrTFTPNotFound
+	case errors.Is(err, scenario.ErrUnreadable):
+		return nil, commands.ErrTFTPUnreadable
+	case errors.Is(err, scenario.ErrNotImage):
+		return nil, commands.ErrTFTPBadImage
+	}
+	return im, err
+}
+
+// TFTPPut stores an upload (copy crash-log) in the TFTP output directory.
+func (h *Host) TFTPPut(server, file string, data []byte) error {
+	if h.unreachable[server] {
+		return commands.ErrTFTPUnreachable
+	}
+	if h.tftpOut == "" {
+		return commands.ErrTFTPUnreadable
+	}
+	return writeUpload(h.tftpOut, file, data)
+}
+
+// Advance moves a virtual clock by d, firing the chassis's timers.
+func (h *Host) Advance(d time.Duration) {
+	vc, ok := h.clock.(*VirtualClock)
+	if !ok {
+		panic("server: Advance on a real clock")
+	}
+	end := vc.Now().Add(d)
+	// Fire timers one deadline at a time, delivering in between, so that
+	// output appears in the order a real clock would produce it.
+	for {
+		h.mu.Lock()
+		at, ok := h.m.NextDeadline()
+		if !ok || at.After(end) {
+			h.mu.Unlock()
+			break
+		}
+		vc.set(at)
+		h.m.Advance(at)
+		b := h.collect()
+		h.mu.Unlock()
+		h.finish(b)
+	}
+	vc.set(end)
+	h.View(func(*model.Chassis) {})
+}
+
+// run fires timers on a real clock.
+func (h *Host) run() {
+	defer close(h.stopped)
+	rc, _ := h.clock.(*RealClock)
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		h.mu.Lock()
+		at, ok := h.m.NextDeadline()
+		h.mu.Unlock()
+		wait := time.Hour
+		if ok {
+			if rc != nil {
+				wait = rc.WallUntil(at)
+			} else {
+				wait = time.Until(at)
+			}
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+		timer.Reset(wait)
+		select {
+		case <-h.stop:
+			return
+		case <-h.kick:
+		case <-timer.C:
+			h.View(func(*model.Chassis) {})
+		}
+	}
+}
+
+// Close stops the timer goroutine and ends every session.
+func (h *Host) Close() {
+	h.once.Do(func() {
+		close(h.stop)
+		<-h.stopped
+		h.smu.Lock()
+		for c := range h.mgmt {
+			c.Close()
+		}
+		for _, list := range h.consoles {
+			for _, c := range list {
+				c.Close()
+			}
+		}
+		h.smu.Unlock()
+		if h.store != nil {
+			h.mu.Lock()
+			snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
+			h.mu.Unlock()
+			h.store.Save(snap)
+		}
+	})
+}
+
+// Chassis gives tests and the control API locked access (prefer Do/View).
+func (h *Host) Chassis() *model.Chassis { return h.m }

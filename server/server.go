@@ -1,0 +1,299 @@
+// Package server serves chassis over SSH (and telnet): the management
+// address lands on the active module's CLI, each management module has a
+// console port that follows it through reboots, and an HTTP control API
+// presses the buttons and pulls the modules that a real chassis has. It is
+// importable, so tests, the Go test helper and the recorder start servers
+// in-process; cmd/switchsim only parses flags.
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/commands/procurve"
+	"github.com/switchsim/switchsim/scenario"
+)
+
+// Default listen addresses of a single chassis: loopback only.
+const (
+	DefaultMgmt     = "127.0.0.1:2222"
+	DefaultConsole1 = "127.0.0.1:2301"
+	DefaultConsole2 = "127.0.0.1:2302"
+	DefaultControl  = "127.0.0.1:8080"
+)
+
+// ChassisConfig is one chassis to serve.
+type ChassisConfig struct {
+	Name     string
+	Scenario *scenario.Scenario
+	Mgmt     string   // management address
+	Consoles []string // one per management module slot
+	Telnet   string   // telnet on the management address; "" = off
+	// StateFile keeps the chassis across restarts; "" = nothing is saved.
+	StateFile string
+	// ColdBoot starts from power-on instead of booted.
+	ColdBoot bool
+}
+
+// Config configures a Server.
+type Config struct {
+	Chassis []ChassisConfig
+	// Images is the TFTP stand-in (default: the built-in releases).
+	Images *scenario.Catalog
+	// TFTPOut receives copy crash-log uploads ("" = refused).
+	TFTPOut string
+	// TimeScale compresses every duration (0.01 = 100 times faster); the
+	// shown clock runs faster accordingly.
+	TimeScale float64
+	// Virtual runs every chassis on a virtual clock that only moves with
+	// Host.Advance (tests, transcripts).
+	Virtual bool
+	// Control is the control API address ("" = off) and its token.
+	Control      string
+	ControlToken string
+	// AuthFailDelay slows a client down after each wrong login.
+	AuthFailDelay time.Duration
+	// MaxSessions limits management sessions per chassis (0 = no limit).
+	MaxSessions int
+	// IdleTimeout ends sessions idle this long (wall time; 0 = never).
+	IdleTimeout time.Duration
+	Logf        func(format string, args ...any)
+}
+
+// Addrs are where one chassis listens.
+type Addrs struct {
+	Name     string   `json:"name"`
+	Mgmt     string   `json:"mgmt"`
+	Consoles []string `json:"consoles"`
+	Telnet   string   `json:"telnet,omitempty"`
+}
+
+// Server serves a set of chassis.
+type Server struct {
+	cfg     Config
+	hosts   []*Host
+	addrs   []Addrs
+	byName  map[string]*Host
+	closers []func() error
+	control *controlServer
+	wg      sync.WaitGroup
+	closed  bool
+	mu      sync.Mutex
+}
+
+// VendorFor returns the vendor a scenario names.
+func VendorFor(name string) (commands.Vendor, error) {
+	switch name {
+	case "", "procurve":
+		return procurve.Vendor{}, nil
+	}
+	return nil, fmt.Errorf("unknown vendor %q", name)
+}
+
+// Start builds every chassis (from its state file when one exists, else
+// from its scenario) and starts serving. On any error nothing is left
+// running.
+func Start(cfg Config) (*Server, error) {
+	if cfg.Images == nil {
+		cfg.Images = scenario.Builtin()
+	}
+	s := &Server{cfg: cfg, byName: map[string]*Host{}}
+	ok := false
+	defer func() {
+		if !ok {
+			s.Close()
+		}
+	}()
+	for i, cc := range cfg.Chassis {
+		if cc.Name == "" {
+			cc.Name = fmt.Sprintf("chassis%d", i+1)
+		}
+		if _, dup := s.byName[cc.Name]; dup {
+			return nil, fmt.Errorf("two chassis named %q", cc.Name)
+		}
+		h, err := s.buildHost(cc)
+		if err != nil {
+			return nil, err
+		}
+		s.hosts = append(s.hosts, h)
+		s.byName[cc.Name] = h
+		a, err := s.listen(h, cc)
+		if err != nil {
+			return nil, err
+		}
+		s.addrs = append(s.addrs, a)
+	}
+	if cfg.Control != "" {
+		if err := s.startControl(cfg.Control, cfg.ControlToken); err != nil {
+			return nil, err
+		}
+	}
+	ok = true
+	return s, nil
+}
+
+// buildHost makes a chassis from its state file or scenario.
+func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
+	sc := cc.Scenario
+	if sc == nil {
+		sc = scenario.Default()
+	}
+	v, err := VendorFor(sc.Vendor)
+	if err != nil {
+		return nil, err
+	}
+	c := sc.Chassis
+	var key []byte
+	restored := false
+	if cc.StateFile != "" {
+		st, err := loadState(cc.StateFile)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			c, key, restored = st.Chassis, []byte(st.HostKey), true
+			c.Timings = sc.Chassis.Timings
+			restore(c)
+		}
+	}
+	v.Prepare(c)
+	start := sc.Clock
+	if start.IsZero() {
+		start = time.Now().UTC().Truncate(time.Second)
+	}
+	if restored && len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
+		start = c.Log[len(c.Log)-1].Time
+	}
+	if err := c.Start(start); err != nil {
+		return nil, fmt.Errorf("%s: %w", sc.File, err)
+	}
+	if cc.ColdBoot {
+		c.PowerCycle()
+	}
+	var clock Clock
+	if s.cfg.Virtual {
+		clock = NewVirtualClock(start)
+	} else {
+		clock = NewRealClock(start, s.cfg.TimeScale)
+	}
+	h := NewHost(cc.Name, v, c, clock, s.cfg.Images)
+	for _, u := range sc.Unreachable {
+		h.unreachable[u] = true
+	}
+	h.tftpOut = s.cfg.TFTPOut
+	if err := h.setHostKey(key); err != nil {
+		h.Close()
+		return nil, fmt.Errorf("%s: host key: %w", cc.StateFile, err)
+	}
+	if cc.StateFile != "" {
+		h.store = NewStore(cc.StateFile)
+		h.mu.Lock()
+		snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
+		h.mu.Unlock()
+		if err := h.store.write(snap.data); err != nil {
+			h.Close()
+			return nil, fmt.Errorf("state file: %w", err)
+		}
+	}
+	return h, nil
+}
+
+// listen opens the chassis's listeners.
+func (s *Server) listen(h *Host, cc ChassisConfig) (Addrs, error) {
+	a := Addrs{Name: h.Name}
+	mgmt := cc.Mgmt
+	if mgmt == "" {
+		mgmt = DefaultMgmt
+	}
+	addr, err := s.serveSSH(h, mgmt, route{mgmt: true})
+	if err != nil {
+		return a, err
+	}
+	a.Mgmt = addr
+	consoles := cc.Consoles
+	if consoles == nil {
+		consoles = []string{DefaultConsole1, DefaultConsole2}
+	}
+	for i, ca := range consoles {
+		if i >= len(h.m.Modules) || ca == "" {
+			continue
+		}
+		addr, err := s.serveSSH(h, ca, route{module: i})
+		if err != nil {
+			return a, err
+		}
+		a.Consoles = append(a.Consoles, addr)
+	}
+	if cc.Telnet != "" {
+		addr, err := s.serveTelnet(h, cc.Telnet)
+		if err != nil {
+			return a, err
+		}
+		a.Telnet = addr
+	}
+	return a, nil
+}
+
+func (s *Server) serveSSH(h *Host, addr string, r route) (string, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", fmt.Errorf("%s: listen %s: %w", h.Name, addr, err)
+	}
+	f := newSSHFront(s, h, r)
+	s.mu.Lock()
+	s.closers = append(s.closers, f.ssh.Close)
+	s.mu.Unlock()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		f.ssh.Serve(l)
+	}()
+	return l.Addr().String(), nil
+}
+
+// Hosts lists the chassis.
+func (s *Server) Hosts() []*Host { return s.hosts }
+
+// Host finds a chassis by name.
+func (s *Server) Host(name string) *Host { return s.byName[name] }
+
+// Addrs lists where each chassis listens.
+func (s *Server) Addrs() []Addrs { return s.addrs }
+
+// ControlAddr is the control API's address ("" when off).
+func (s *Server) ControlAddr() string {
+	if s.control == nil {
+		return ""
+	}
+	return s.control.addr
+}
+
+// Close stops listening, ends every session and saves every chassis.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	closers := s.closers
+	s.mu.Unlock()
+	var errs []error
+	if s.control != nil {
+		errs = append(errs, s.control.close())
+	}
+	for _, c := range closers {
+		if err := c(); err != nil && !errors.Is(err, net.ErrClosed) {
+			errs = append(errs, err)
+		}
+	}
+	for _, h := range s.hosts {
+		h.Close()
+	}
+	s.wg.Wait()
+	return errors.Join(errs...)
+}

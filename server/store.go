@@ -1,0 +1,223 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/switchsim/switchsim/model"
+)
+
+// stateVersion is the snapshot format; a file of another version is
+// refused at start rather than guessed at.
+const stateVersion = 1
+
+// stateFile is what one chassis saves: one file, written atomically, so
+// flash, config files, logs, boot history and the host key can never
+// disagree.
+type stateFile struct {
+	Version int            `json:"version"`
+	Saved   time.Time      `json:"saved"`
+	HostKey string         `json:"hostKey"` // OpenSSH private key (PEM)
+	Chassis *model.Chassis `json:"chassis"`
+}
+
+type snapshot struct {
+	data    []byte
+	durable bool
+}
+
+// Store writes a chassis's snapshots. Durable changes are written before
+// the command that made them returns; log-only changes are written by a
+// background flush at most once a second.
+type Store struct {
+	path string
+	mu   sync.Mutex
+	last uint64
+	// pending log-only snapshot
+	pending *snapshot
+	timer   *time.Timer
+	// sync is the fsync function (tests replace it to see the calls).
+	sync func(*os.File) error
+}
+
+// NewStore saves to path.
+func NewStore(path string) *Store {
+	return &Store{path: path, sync: (*os.File).Sync}
+}
+
+// Save writes a snapshot: at once when durable, else soon.
+func (s *Store) Save(snap *snapshot) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !snap.durable {
+		s.pending = snap
+		if s.timer == nil {
+			s.timer = time.AfterFunc(time.Second, s.flushPending)
+		}
+		return
+	}
+	s.pending = nil
+	if err := s.write(snap.data); err != nil {
+		fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
+	}
+}
+
+func (s *Store) flushPending() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.timer = nil
+	if s.pending != nil {
+		if err := s.write(s.pending.data); err != nil {
+			fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
+		}
+		s.pending = nil
+	}
+}
+
+// Flush writes a pending snapshot now.
+func (s *Store) Flush() {
+	s.mu.Lock()
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	s.mu.Unlock()
+	s.flushPending()
+}
+
+// write replaces the file atomically: a temp file in the same directory,
+// fsync, rename over the old one, fsync the directory.
+func (s *Store) write(data []byte) error {
+	return WriteAtomic(s.path, data, s.sync)
+}
+
+// WriteAtomic writes data to path so that a crash at any point leaves
+// either the old file or the new one.
+func WriteAtomic(path string, data []byte, sync func(*os.File) error) error {
+	if sync == nil {
+		sync = (*os.File).Sync
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := sync(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return sync(d)
+}
+
+// encodeState serializes a chassis (called with its lock held).
+func encodeState(c *model.Chassis, hostKey []byte) []byte {
+	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
+	if err != nil {
+		panic(err) // the model is plain data; this cannot fail
+	}
+	return data
+}
+
+// ErrDamaged reports a state file that cannot be used; start-up stops.
+var ErrDamaged = errors.New("damaged state file")
+
+// loadState reads a snapshot. A missing file is (nil, nil).
+func loadState(path string) (*stateFile, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var st stateFile
+	if err := json.Unmarshal(data, &st); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v (move it away to start from the scenario)", path, ErrDamaged, err)
+	}
+	if st.Version != stateVersion || st.Chassis == nil || len(st.Chassis.Modules) == 0 {
+		return nil, fmt.Errorf("%s: %w: not a switchsim state file of version %d (move it away to start from the scenario)", path, ErrDamaged, stateVersion)
+	}
+	return &st, nil
+}
+
+// restore makes a saved chassis ready to serve: like "serve" on a fresh
+// scenario, it starts booted, with the module that was last active active
+// again and the other in the role its state allows. A module caught in a
+// transition (booting, syncing) when the process stopped is settled here.
+func restore(c *model.Chassis) {
+	var act *model.Module
+	for _, m := range c.Modules {
+		if m.Present && m.LastActive && m.State != model.Failed && m.State != model.Shutdown {
+			act = m
+		}
+	}
+	if act == nil {
+		for _, m := range c.Modules {
+			if m.Present && act == nil && m.State != model.Failed && m.State != model.Shutdown && m.State != model.Absent {
+				act = m
+			}
+		}
+	}
+	enabled := true
+	if act != nil {
+		if cf := act.Startup(); cf != nil {
+			enabled = !cf.RedundancyDisabled
+		}
+	}
+	for _, m := range c.Modules {
+		if !m.Present {
+			m.State = model.Absent
+			continue
+		}
+		m.Stage = model.StageNone
+		m.Running = nil
+		switch {
+		case m == act:
+			m.State = model.Active
+		case m.State == model.Failed || m.State == model.Shutdown:
+		case !enabled:
+			m.State = model.Offline
+		case m.State == model.OfflineIncompat || m.State == model.WarmStandby:
+		default:
+			m.State = model.Standby
+		}
+	}
+	c.Running = nil
+	for _, s := range c.Slots {
+		if s.Present {
+			s.Status = "Up"
+		}
+	}
+}
