@@ -34,21 +34,21 @@ type Conn struct {
 	in  chan []byte
 	buf []byte
 
-	mu       sync.Mutex
-	fed      uint64 // input chunks queued
-	taken    uint64 // input chunks taken by the session
-	posted   uint64 // notifications posted
-	handled  uint64 // notifications handled
-	idle     bool
+	mu      sync.Mutex
+	fed     uint64 // input chunks queued
+	taken   uint64 // input chunks taken by the session
+	posted  uint64 // notifications posted
+	handled uint64 // notifications handled
+	idle    bool
 	// waitingModel: blocked on the chassis (a download), not on input;
 	// queued type-ahead does not make such a session busy.
 	waitingModel bool
-	idleCond *sync.Cond
-	notes    []any
-	wake     chan struct{} // notification doorbell, capacity 1
-	done     chan struct{} // closed by Close
-	inClosed bool
-	ended    bool // the session goroutine has finished
+	idleCond     *sync.Cond
+	notes        []any
+	wake         chan struct{} // notification doorbell, capacity 1
+	done         chan struct{} // closed by Close
+	inClosed     bool
+	ended        bool // the session goroutine has finished
 
 	out  []byte
 	wmu  sync.Mutex // serializes writes to w

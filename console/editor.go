@@ -36,10 +36,10 @@ type editor struct {
 	saved  []byte
 }
 
-func (e *editor) out(p []byte)    { e.t.conn.WriteRaw(p) }
-func (e *editor) outS(s string)   { e.t.conn.WriteRaw([]byte(s)) }
-func (e *editor) back(n int)      { e.outS(strings.Repeat("\b", n)) }
-func (e *editor) tail() []byte    { return e.line[e.pos:] }
+func (e *editor) out(p []byte)  { e.t.conn.WriteRaw(p) }
+func (e *editor) outS(s string) { e.t.conn.WriteRaw([]byte(s)) }
+func (e *editor) back(n int)    { e.outS(strings.Repeat("\b", n)) }
+func (e *editor) tail() []byte  { return e.line[e.pos:] }
 func (e *editor) redrawTail(extra int) {
 	e.out(e.tail())
 	e.outS(strings.Repeat(" ", extra))

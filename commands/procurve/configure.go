@@ -382,4 +382,3 @@ func ctxIfaceEnable(x *ctx) error {
 func ctxIfaceDisable(x *ctx) error {
 	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Disabled = true })
 }
-

@@ -59,7 +59,7 @@ func (x *ctx) render(fn func(c *model.Chassis) string) error {
 	return nil
 }
 
-func (x *ctx) view(fn func(c *model.Chassis)) { x.s.Host.View(fn) }
+func (x *ctx) view(fn func(c *model.Chassis))           { x.s.Host.View(fn) }
 func (x *ctx) do(fn func(c *model.Chassis) error) error { return x.s.Host.Do(fn) }
 
 // yes asks a [y/n] question.

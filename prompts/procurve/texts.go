@@ -138,7 +138,7 @@ var (
 	TFTPBadImage = t("tftp-bad-image", "Aborted. The file is not a valid software image.",
 		"no source: a menu download script matches 'Aborted' for a wrong file (notes procurve-texts 3.3)")
 	TransferBusy = t("transfer-busy", "A file transfer is already in progress.", "no source")
-	NoImage = t("no-image", "The %s flash is empty.", "no source")
+	NoImage      = t("no-image", "The %s flash is empty.", "no source")
 )
 
 // Boot console output (a module's serial console).
@@ -163,14 +163,14 @@ var (
 		"manual 15-4, 15-22")
 	Decompressing = t("decompressing", "Decompressing...done.\n",
 		"capture: K.15.30 ROM boot (NOTES-procurve 4.1)")
-	MonitorPrompt = t("monitor-prompt", "\n=> ", "tool: W.14 blog capture shows the ROM prompt '=>' (NOTES-procurve 4.1)")
+	MonitorPrompt  = t("monitor-prompt", "\n=> ", "tool: W.14 blog capture shows the ROM prompt '=>' (NOTES-procurve 4.1)")
 	MonitorUnknown = t("monitor-unknown", "Unknown command; type 'boot' to boot the default image.\n=> ",
 		"no source: the ROM monitor's commands are not documented")
 	ROMUpdate = t("rom-update", "\nUpdating boot ROM to %s ...\nBoot ROM update complete, rebooting.\n",
 		"no source: K.15.15 says the new ROM is applied and the module reboots")
 	SelftestFailed = t("selftest-failed", "\nSelftest failed. This management module will not become active or standby.\n",
 		"no source: the chapter's terminology for a failed module")
-	GoingDown = t("going-down", "\n", "no source: 15-4 shows only a blank line before the ROM banner")
+	GoingDown    = t("going-down", "\n", "no source: 15-4 shows only a blank line before the ROM banner")
 	ShutdownDone = t("shutdown-done", "\nManagement module shut down. It is now safe to remove it.\n",
 		"no source: the chapter describes the Dwn LED, not console text")
 	SyncingImages = t("syncing-images", "\nReceiving software images from the active management module...\n",
@@ -179,7 +179,7 @@ var (
 		"no source")
 	OfflineIdle = t("offline-idle", "\nManagement module %d: Redundancy and Synchronization has been disabled:\n                    enable with the 'redundancy' command.\n",
 		"manual 15-17 words, as shown for the offline module")
-	ImageMissing = t("image-missing", "\nThe %s flash has no software image.\n", "no source")
+	ImageMissing  = t("image-missing", "\nThe %s flash has no software image.\n", "no source")
 	StandbyPrompt = t("standby-prompt", "Standby Console> ",
 		"manual 15-19, 15-20, 15-21 ('>'); 15-4 and 15-10 print '#' (FIGURES.md)")
 	StandbyNotAvailable = t("standby-not-available", "This command is not available on the standby management module.",
@@ -196,49 +196,49 @@ var (
 		"manual 15-15 words; columns and dashes of a real R.11 show flash (oxidized #2871)")
 	LogKeys = t("log-keys", " Keys:   W=Warning   I=Information\n         M=Major     D=Debug\n",
 		"manual 15-18/15-31 words (no E=Error before K.15); spacing of 16.x captures (NOTES-procurve 3.5)")
-	LogHeader = t("log-header", "----  Event Log listing: Events Since Boot  ----\n", "manual 15-31")
+	LogHeader    = t("log-header", "----  Event Log listing: Events Since Boot  ----\n", "manual 15-31")
 	LogHeaderAll = t("log-header-all", "----  Event Log listing: All Events  ----\n",
 		"no source: the -a listing's title")
 	LogHeaderReverse = t("log-header-reverse", "----  Reverse event Log listing: Events Since Boot  ----\n",
 		"tool: test fixture 'Reverse event Log listing' (low confidence), spaced like the forward header")
 	LogFooter = t("log-footer", "----  Bottom of Log : Events Listed = %d  ----\n",
 		"tool: netmiko test asserts '----  Bottom of Log : Events Listed = '; the tail by analogy")
-	LogTop = t("log-top", "----  Top of Log : Events Listed = %d  ----\n", "no source: footer of the reverse listing")
-	BootHistoryHead = t("boot-history-head", "Mgmt Module %d -- Saved Crash Information (most recent first):\n", "manual 15-32")
+	LogTop           = t("log-top", "----  Top of Log : Events Listed = %d  ----\n", "no source: footer of the reverse listing")
+	BootHistoryHead  = t("boot-history-head", "Mgmt Module %d -- Saved Crash Information (most recent first):\n", "manual 15-32")
 	BootHistoryEntry = t("boot-history-entry", "Mgmt Module %d in %s Mode went down: %s\n", "manual 15-32")
-	BootHistoryNone = t("boot-history-none", "  No Saved Crash Information\n", "manual 15-32")
-	ModulesTitle = t("modules-title", "\n Status and Counters - Module Information\n\n", "manual 15-13; leading space as real 'Status and Counters' titles")
-	VLANsTitle = t("vlans-title", "\n Status and Counters - VLAN Information\n\n", "capture: ntc-templates show vlans (notes procurve-texts 5.1)")
-	PortsTitle = t("ports-title", "\n Status and Counters - Port Status\n\n", "capture: ntc-templates show interfaces brief (notes procurve-texts 5.2)")
-	SystemTitle = t("system-title", "\n Status and Counters - General System Information\n\n", "capture: ntc-templates hp_procurve_show_system.raw (K.15.06)")
-	RunningHead = t("running-head", "\nRunning configuration:\n\n", "capture: napalm W.15.08 fixture; K.15 posts (NOTES-procurve 3.9)")
-	StartupHead = t("startup-head", "\nStartup configuration:\n\n", "no source: inferred from the running-config framing (notes procurve-texts 6.4)")
-	PortNotPresent = t("port-not-present", "Module not present for port or invalid port: %s",
+	BootHistoryNone  = t("boot-history-none", "  No Saved Crash Information\n", "manual 15-32")
+	ModulesTitle     = t("modules-title", "\n Status and Counters - Module Information\n\n", "manual 15-13; leading space as real 'Status and Counters' titles")
+	VLANsTitle       = t("vlans-title", "\n Status and Counters - VLAN Information\n\n", "capture: ntc-templates show vlans (notes procurve-texts 5.1)")
+	PortsTitle       = t("ports-title", "\n Status and Counters - Port Status\n\n", "capture: ntc-templates show interfaces brief (notes procurve-texts 5.2)")
+	SystemTitle      = t("system-title", "\n Status and Counters - General System Information\n\n", "capture: ntc-templates hp_procurve_show_system.raw (K.15.06)")
+	RunningHead      = t("running-head", "\nRunning configuration:\n\n", "capture: napalm W.15.08 fixture; K.15 posts (NOTES-procurve 3.9)")
+	StartupHead      = t("startup-head", "\nStartup configuration:\n\n", "no source: inferred from the running-config framing (notes procurve-texts 6.4)")
+	PortNotPresent   = t("port-not-present", "Module not present for port or invalid port: %s",
 		"tool: RackTables ProCurve driver quoting the zl switch (notes procurve-texts 2)")
-	VLANNotFound = t("vlan-not-found", "VLAN %d not found.", "no source")
+	VLANNotFound      = t("vlan-not-found", "VLAN %d not found.", "no source")
 	DefaultVLANDelete = t("default-vlan-delete", "The default VLAN cannot be deleted.", "no source")
-	NoReload = t("no-reload", "No reload is scheduled.", "no source")
-	ReloadScheduled = t("reload-scheduled", "Reload scheduled in %s", "no source")
-	ConfigNotFound = t("config-not-found", "Configuration file %s not found.", "no source")
-	KillNone = t("kill-none", "", "no source: kill prints nothing")
+	NoReload          = t("no-reload", "No reload is scheduled.", "no source")
+	ReloadScheduled   = t("reload-scheduled", "Reload scheduled in %s", "no source")
+	ConfigNotFound    = t("config-not-found", "Configuration file %s not found.", "no source")
+	KillNone          = t("kill-none", "", "no source: kill prints nothing")
 )
 
 // Crash reasons (show boot-history, the 'sys:' reboot line of the log).
 var (
-	CrashWarmReload = t("crash-warm-reload", "Operator warm reload from %s session.", "manual 15-32")
-	CrashColdReboot = t("crash-cold-reboot", "Operator cold reboot from %s session.", "manual 15-32")
-	CrashSwitchover = t("crash-switchover", "Operator initiated switchover from %s session.", "no source: worded like 15-32")
-	CrashResetButton = t("crash-reset-button", "Reset button pressed.", "no source")
+	CrashWarmReload     = t("crash-warm-reload", "Operator warm reload from %s session.", "manual 15-32")
+	CrashColdReboot     = t("crash-cold-reboot", "Operator cold reboot from %s session.", "manual 15-32")
+	CrashSwitchover     = t("crash-switchover", "Operator initiated switchover from %s session.", "no source: worded like 15-32")
+	CrashResetButton    = t("crash-reset-button", "Reset button pressed.", "no source")
 	CrashShutdownButton = t("crash-shutdown-button", "Shutdown button pressed.", "no source")
-	CrashSoftware = t("crash-software", "Software exception in task.", "no source")
-	CrashHeartbeat = t("crash-heartbeat", "Reset by the standby module: heartbeat lost.", "no source")
-	CrashHotswap = t("crash-hotswap", "Module removed.", "no source")
-	CrashHardware = t("crash-hardware", "Hardware failure detected.", "no source")
-	CrashImageUpdate = t("crash-image-update", "Rebooted to the software image of the active management module.", "no source")
-	CrashROMUpdate = t("crash-rom-update", "Rebooted after boot ROM update.", "no source")
-	CrashErase = t("crash-erase", "Operator reboot after erasing the startup configuration.", "no source")
-	CrashScheduled = t("crash-scheduled", "Scheduled reload.", "no source")
-	RebootPowerFailure = t("reboot-power-failure", "System reboot due to Power Failure", "manual 15-18, 15-31")
+	CrashSoftware       = t("crash-software", "Software exception in task.", "no source")
+	CrashHeartbeat      = t("crash-heartbeat", "Reset by the standby module: heartbeat lost.", "no source")
+	CrashHotswap        = t("crash-hotswap", "Module removed.", "no source")
+	CrashHardware       = t("crash-hardware", "Hardware failure detected.", "no source")
+	CrashImageUpdate    = t("crash-image-update", "Rebooted to the software image of the active management module.", "no source")
+	CrashROMUpdate      = t("crash-rom-update", "Rebooted after boot ROM update.", "no source")
+	CrashErase          = t("crash-erase", "Operator reboot after erasing the startup configuration.", "no source")
+	CrashScheduled      = t("crash-scheduled", "Scheduled reload.", "no source")
+	RebootPowerFailure  = t("reboot-power-failure", "System reboot due to Power Failure", "manual 15-18, 15-31")
 )
 
 // Login banners. The first three lines end in CR CR LF on real switches:
