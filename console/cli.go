@@ -108,6 +108,11 @@ func (t *CLI) Serve() error {
 		return errStop(err)
 	}
 	for {
+		// a command may have ended this session (a switchover): stop
+		// before showing another prompt
+		if err := t.conn.poll(t.handle); err != nil {
+			return errStop(err)
+		}
 		line, err := t.readLine(t.shell.Prompt())
 		if err != nil {
 			return errStop(err)

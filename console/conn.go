@@ -366,6 +366,15 @@ func (c *Conn) dispatch(notes []any, handle func(any) bool) error {
 	return nil
 }
 
+// poll handles queued notifications without waiting; it returns
+// errInterrupt when one interrupts the program.
+func (c *Conn) poll(handle func(any) bool) error {
+	if notes := c.takeNotes(); len(notes) > 0 {
+		return c.dispatch(notes, handle)
+	}
+	return nil
+}
+
 // peek reports whether the next queued byte (already received, so part
 // of the same burst) is b, and consumes it if so.
 func (c *Conn) peek(b byte) bool {

@@ -62,6 +62,9 @@ type Config struct {
 	// IdleTimeout ends sessions idle this long (wall time; 0 = never).
 	IdleTimeout time.Duration
 	Logf        func(format string, args ...any)
+
+	// wrapShell lets tests break a shell on purpose.
+	wrapShell func(commands.Shell) commands.Shell
 }
 
 // Addrs are where one chassis listens.

@@ -320,6 +320,9 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	defer h.detachManagement(cc)
 	sess.Exec = exec
 	shell := h.Vendor.Shell(sess, model.Active)
+	if s.cfg.wrapShell != nil {
+		shell = s.cfg.wrapShell(shell)
+	}
 	cli := console.NewCLI(cc, sess, shell, h, pagerOf(h.Vendor))
 	if exec {
 		err := cli.RunLine(cmd)

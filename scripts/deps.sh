@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what "make test" needs, skipping what is already there:
+# the Go modules, and Debian's openssh-client, expect, python3-netmiko and
+# ansible for the real-client suites. apt-get update runs once, only when
+# something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+go mod download
+
+missing=()
+command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
+command -v expect >/dev/null 2>&1 || missing+=(expect)
+/usr/bin/python3 -c 'import netmiko' >/dev/null 2>&1 || missing+=(python3-netmiko)
+command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,461 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/model"
+	"github.com/switchsim/switchsim/scenario"
+)
+
+var testStart = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)
+
+// startServer serves the default chassis on ephemeral ports with a
+// virtual clock.
+func startServer(t *testing.T, edit func(*scenario.Scenario), opts ...func(*Config)) *Server {
+	t.Helper()
+	sc := scenario.Default()
+	sc.Clock = testStart
+	if edit != nil {
+		edit(sc)
+	}
+	cfg := Config{
+		Virtual: true,
+		Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0",
+			Consoles: []string{"127.0.0.1:0", "127.0.0.1:0"}}},
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// client is an interactive SSH session that collects output.
+type client struct {
+	t    *testing.T
+	conn *gossh.Client
+	sess *gossh.Session
+	in   io.WriteCloser
+	mu   sync.Mutex
+	cond *sync.Cond
+	buf  bytes.Buffer
+	eof  bool
+}
+
+func dial(t *testing.T, addr, user, pass string) (*gossh.Client, error) {
+	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User:            user,
+		Auth:            []gossh.AuthMethod{gossh.Password(pass)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         10 * time.Second,
+	})
+}
+
+func shell(t *testing.T, addr, user, pass string) *client {
+	t.Helper()
+	conn, err := dial(t, addr, user, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("vt100", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := sess.StdinPipe()
+	out, _ := sess.StdoutPipe()
+	c := &client{t: t, conn: conn, sess: sess, in: in}
+	c.cond = sync.NewCond(&c.mu)
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := out.Read(b)
+			c.mu.Lock()
+			c.buf.Write(b[:n])
+			if err != nil {
+				c.eof = true
+			}
+			c.cond.Broadcast()
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { conn.Close() })
+	return c
+}
+
+// until waits (with a deadline) for the output to contain s and returns
+// everything up to and including it.
+func (c *client) until(s string) string {
+	c.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
+	defer timer.Stop()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for {
+		if i := strings.Index(c.buf.String(), s); i >= 0 {
+			out := c.buf.String()[:i+len(s)]
+			rest := c.buf.String()[i+len(s):]
+			c.buf.Reset()
+			c.buf.WriteString(rest)
+			return out
+		}
+		if c.eof || time.Now().After(deadline) {
+			c.t.Fatalf("waiting for %q, got %q (eof %v)", s, c.buf.String(), c.eof)
+		}
+		c.cond.Wait()
+	}
+}
+
+// waitEOF waits for the server to close the session.
+func (c *client) waitEOF() string {
+	c.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
+	defer timer.Stop()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for !c.eof {
+		if time.Now().After(deadline) {
+			c.t.Fatalf("no EOF; got %q", c.buf.String())
+		}
+		c.cond.Wait()
+	}
+	return c.buf.String()
+}
+
+func (c *client) send(s string) {
+	c.t.Helper()
+	if _, err := c.in.Write([]byte(s)); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// login answers the banner and returns at the first prompt.
+func (c *client) login(prompt string) {
+	c.t.Helper()
+	c.until("Press any key to continue")
+	c.send(" ")
+	c.until(prompt)
+}
+
+const showVersionBothModules = "show version\r\n" +
+	"Management Module 1: Active\r\n" +
+	"Image stamp:    /ws/swbuildm/ec_rel_eureka_qaoff/code/build/btm(swbuildm_ec_rel_eureka_qaoff_ec_rel_eureka)\r\n" +
+	"                Apr 20 2012 12:34:21\r\n" +
+	"                K.15.06.0017\r\n" +
+	"                13\r\n" +
+	"Boot Image:     Primary\r\n" +
+	"\r\n" +
+	"Management Module 2: Standby\r\n" +
+	"Image stamp:    /ws/swbuildm/ec_rel_eureka_qaoff/code/build/btm(swbuildm_ec_rel_eureka_qaoff_ec_rel_eureka)\r\n" +
+	"                Apr 20 2012 12:34:21\r\n" +
+	"                K.15.06.0017\r\n" +
+	"                13\r\n" +
+	"Boot Image:     Primary\r\n" +
+	"HP-E8212zl# "
+
+func TestManagementAddressShowVersion(t *testing.T) {
+	s := startServer(t, nil)
+	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	c.login("HP-E8212zl# ")
+	c.send("show version\r")
+	if got := c.until("HP-E8212zl# "); got != showVersionBothModules {
+		t.Fatalf("got %q\nwant %q", got, showVersionBothModules)
+	}
+}
+
+func TestModuleConsoles(t *testing.T) {
+	s := startServer(t, nil)
+	a := s.Addrs()[0]
+	// module 1 is active: its console runs the full CLI
+	c1 := shell(t, a.Consoles[0], "manager", "manager")
+	c1.login("HP-E8212zl# ")
+	c1.send("show version\r")
+	if got := c1.until("HP-E8212zl# "); got != showVersionBothModules {
+		t.Fatalf("console 1: %q", got)
+	}
+	// module 2 is standby: the standby prompt, its own software only
+	c2 := shell(t, a.Consoles[1], "manager", "manager")
+	c2.until("Standby Console> ")
+	c2.send("show version\r")
+	want := "show version\r\n" +
+		"Image stamp:    /ws/swbuildm/ec_rel_eureka_qaoff/code/build/btm(swbuildm_ec_rel_eureka_qaoff_ec_rel_eureka)\r\n" +
+		"                Apr 20 2012 12:34:21\r\n" +
+		"                K.15.06.0017\r\n" +
+		"                13\r\n" +
+		"Boot Image:     Primary\r\n" +
+		"Standby Console> "
+	if got := c2.until("Standby Console> "); got != want {
+		t.Fatalf("console 2: %q", got)
+	}
+	c2.send("show running-config\r")
+	if got := c2.until("Standby Console> "); got != "show running-config\r\nInvalid input: running-config\r\nStandby Console> " {
+		t.Fatalf("standby other command: %q", got)
+	}
+}
+
+func TestSwitchoverEndsSessionsAndMovesTheAddress(t *testing.T) {
+	s := startServer(t, nil)
+	a := s.Addrs()[0]
+	h := s.Host("c1")
+	c2 := shell(t, a.Consoles[1], "manager", "manager")
+	c2.until("Standby Console> ")
+	c := shell(t, a.Mgmt, "manager", "manager")
+	c.login("HP-E8212zl# ")
+	c.send("redundancy switchover\r")
+	c.until("Do you want to continue [y/n]? ")
+	c.send("y")
+	out := c.waitEOF()
+	if !strings.HasSuffix(out, "y\r\n") {
+		t.Fatalf("after y: %q", out)
+	}
+	// the takeover is in progress: new connections are refused
+	if h.ActiveModule() != -1 {
+		t.Fatalf("active %d during takeover", h.ActiveModule())
+	}
+	if conn, err := dial(t, a.Mgmt, "manager", "manager"); err == nil {
+		conn.Close()
+		t.Fatal("connected while no module was active")
+	}
+	h.Advance(10 * time.Minute)
+	if h.ActiveModule() != 1 {
+		t.Fatalf("active %d", h.ActiveModule())
+	}
+	// module 2's console followed it: standby prompt gone, CLI banner
+	c2.until("Press any key to continue")
+	c3 := shell(t, a.Mgmt, "manager", "manager")
+	c3.login("HP-E8212zl# ")
+	c3.send("show redundancy\r")
+	got := c3.until("HP-E8212zl# ")
+	if !strings.Contains(got, "Failovers       : 1\r\n  Last Failover   : Sun Jan 26 17:34:12 2014\r\n") ||
+		!strings.Contains(got, "1    HP J9092A Management Module 8200zl        Standby  K.15.06.0017 Primary\r\n2    HP J9092A Management Module 8200zl        Active   K.15.06.0017 Primary\r\n") {
+		t.Fatalf("after switchover: %q", got)
+	}
+}
+
+func TestExec(t *testing.T) {
+	s := startServer(t, nil)
+	conn, err := dial(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, _ := conn.NewSession()
+	out, err := sess.Output("show flash")
+	if err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+	want := "Image           Size(Bytes)   Date   Version  Build #\n" +
+		"-----           ----------  -------- -------  -------\n" +
+		"Primary Image   : 15604392  04/20/12 K.15.06.0017 13\n" +
+		"Secondary Image : 15581106  12/05/11 K.15.06.0008 2\n" +
+		"Boot Rom Version: K.15.29\n" +
+		"Default Boot    : Primary\n"
+	if string(out) != want {
+		t.Fatalf("got %q\nwant %q", out, want)
+	}
+	sess, _ = conn.NewSession()
+	out, err = sess.Output("show nothing")
+	var ee *gossh.ExitError
+	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || string(out) != "Invalid input: nothing\n" {
+		t.Fatalf("unknown command: %q %v", out, err)
+	}
+}
+
+func TestAuthentication(t *testing.T) {
+	s := startServer(t, nil)
+	addr := s.Addrs()[0].Mgmt
+	if _, err := dial(t, addr, "manager", "wrong"); err == nil {
+		t.Fatal("wrong password accepted")
+	}
+	if _, err := dial(t, addr, "nobody", "manager"); err == nil {
+		t.Fatal("unknown user accepted")
+	}
+	// keyboard-interactive
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+			if len(qs) != 1 || qs[0] != "Password: " {
+				return nil, fmt.Errorf("questions %q", qs)
+			}
+			return []string{"manager"}, nil
+		})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	// the operator lands at ">", and enable asks for the manager's credentials
+	c := shell(t, addr, "operator", "operator")
+	c.login("HP-E8212zl> ")
+	c.send("enable\r")
+	c.until("Username: ")
+	c.send("manager\r")
+	c.until("Password: ")
+	c.send("manager\r")
+	// the password is not echoed
+	if got := c.until("HP-E8212zl# "); got != "\r\nHP-E8212zl# " {
+		t.Fatalf("enable: %q", got)
+	}
+}
+
+func TestNoPasswordMeansNoneAuth(t *testing.T) {
+	s := startServer(t, func(sc *scenario.Scenario) {
+		sc.Chassis.Credentials.ManagerPassword = ""
+		sc.Chassis.Credentials.OperatorPassword = ""
+	})
+	conn, err := gossh.Dial("tcp", s.Addrs()[0].Mgmt, &gossh.ClientConfig{User: "manager", HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		t.Fatalf("none auth refused: %v", err)
+	}
+	conn.Close()
+}
+
+func TestHostKeyPersists(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "state.json")
+	keyOf := func() string {
+		sc := scenario.Default()
+		sc.Clock = testStart
+		s, err := Start(Config{Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var key gossh.PublicKey
+		conn, err := gossh.Dial("tcp", s.Addrs()[0].Mgmt, &gossh.ClientConfig{User: "manager", Auth: []gossh.AuthMethod{gossh.Password("manager")},
+			HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error { key = k; return nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.Close()
+		return string(key.Marshal())
+	}
+	k1 := keyOf()
+	k2 := keyOf()
+	if k1 != k2 {
+		t.Fatal("host key changed across restarts")
+	}
+	st, err := os.Stat(file)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("state file mode %v %v", st.Mode(), err)
+	}
+}
+
+// panicShell breaks on one command, as a bug in a handler would.
+type panicShell struct{ commands.Shell }
+
+func (p panicShell) Run(t commands.Terminal, line string) error {
+	if line == "boom" {
+		panic("handler bug")
+	}
+	return p.Shell.Run(t, line)
+}
+
+func TestSessionPanicIsContained(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) {
+		c.wrapShell = func(sh commands.Shell) commands.Shell { return panicShell{sh} }
+		c.Logf = func(string, ...any) {}
+	})
+	c1 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	c1.login("HP-E8212zl# ")
+	c2 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	c2.login("HP-E8212zl# ")
+	c1.send("boom\r")
+	c1.waitEOF()
+	// the other session and the server go on
+	c2.send("show flash\r")
+	c2.until("Default Boot    : Primary\r\n")
+	c3 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	c3.login("HP-E8212zl# ")
+}
+
+func TestControlAPI(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) { c.Control, c.ControlToken = "127.0.0.1:0", "sekrit" })
+	base := "http://" + s.ControlAddr() + "/v1/chassis/c1/"
+	call := func(method, path, body, token, host string) (int, string) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, _ := call("GET", "state", "", "", ""); code != 401 {
+		t.Fatalf("no token: %d", code)
+	}
+	if code, _ := call("GET", "state", "", "sekrit", "evil.example:80"); code != 403 {
+		t.Fatalf("foreign Host header: %d", code)
+	}
+	code, body := call("GET", "state", "", "sekrit", "")
+	var st State
+	if code != 200 || json.Unmarshal([]byte(body), &st) != nil || st.Active != 1 {
+		t.Fatalf("state: %d %s", code, body)
+	}
+	if code, body := call("POST", "press", `{"module":"mm3","button":"reset"}`, "sekrit", ""); code != 400 || !strings.Contains(body, "mm3") {
+		t.Fatalf("bad module: %d %s", code, body)
+	}
+	if code, _ := call("POST", "press", `{"module":"mm1","button":"reset","bogus":1}`, "sekrit", ""); code != 400 {
+		t.Fatalf("unknown field: %d", code)
+	}
+	if code, _ := call("POST", "explode", `{}`, "sekrit", ""); code != 404 {
+		t.Fatalf("unknown action: %d", code)
+	}
+	// pull the standby, then try to pull it again: refused, nothing changed
+	if code, body := call("POST", "pull", `{"module":"mm2"}`, "sekrit", ""); code != 200 || !strings.Contains(body, `"present":false`) {
+		t.Fatalf("pull: %d %s", code, body)
+	}
+	if code, body := call("POST", "pull", `{"module":"mm2"}`, "sekrit", ""); code != 409 || !strings.Contains(body, "empty") {
+		t.Fatalf("pull twice: %d %s", code, body)
+	}
+	// insert it back and let it boot
+	if code, body := call("POST", "insert", `{"module":"mm2","primary":"K.15.06.0017","secondary":"K.15.06.0008"}`, "sekrit", ""); code != 200 {
+		t.Fatalf("insert: %d %s", code, body)
+	}
+	if code, _ := call("POST", "advance", `{"duration":"10m"}`, "sekrit", ""); code != 200 {
+		t.Fatal("advance")
+	}
+	var mods []string
+	s.Host("c1").View(func(c *model.Chassis) {
+		for _, m := range c.Modules {
+			mods = append(mods, m.State.String())
+		}
+	})
+	if strings.Join(mods, ",") != "active,standby" {
+		t.Fatalf("after insert: %v", mods)
+	}
+}
