@@ -165,6 +165,9 @@ var errUnknownAction = errors.New("unknown action")
 // Control performs one named physical event (shared by the API and
 // "switchsim ctl").
 func (s *Server) control1(h *Host, action string, req ControlRequest) error {
+	if s.cfg.Recorder != nil && action != "advance" {
+		s.cfg.Recorder.Event(h.Name, action, req)
+	}
 	switch action {
 	case "press":
 		if req.Button == "clear" {

@@ -205,6 +205,14 @@ func (h *Host) setHostKey(pemData []byte) error {
 	return nil
 }
 
+// Snapshot is the chassis's saved state now (a state file's content).
+func (h *Host) Snapshot() []byte {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.m.Advance(h.clock.Now())
+	return encodeState(h.m, h.hostKey)
+}
+
 // Signer is the current SSH host key.
 func (h *Host) Signer() gossh.Signer {
 	h.mu.Lock()

@@ -37,6 +37,9 @@ type ChassisConfig struct {
 	StateFile string
 	// ColdBoot starts from power-on instead of booted.
 	ColdBoot bool
+	// State, when set, is a saved state (a state file's content) to start
+	// from instead of the scenario: a recording's snapshot.
+	State []byte
 }
 
 // Config configures a Server.
@@ -62,6 +65,8 @@ type Config struct {
 	// IdleTimeout ends sessions idle this long (wall time; 0 = never).
 	IdleTimeout time.Duration
 	Logf        func(format string, args ...any)
+	// Recorder, when set, sees every session and physical event.
+	Recorder Recorder
 
 	// wrapShell lets tests break a shell on purpose.
 	wrapShell func(commands.Shell) commands.Shell
@@ -151,14 +156,21 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	}
 	c := sc.Chassis
 	var key []byte
+	var savedAt time.Time
 	restored := false
-	if cc.StateFile != "" {
-		st, err := loadState(cc.StateFile)
+	if cc.StateFile != "" || cc.State != nil {
+		var st *stateFile
+		var err error
+		if cc.State != nil {
+			st, err = decodeState("snapshot", cc.State)
+		} else {
+			st, err = loadState(cc.StateFile)
+		}
 		if err != nil {
 			return nil, err
 		}
 		if st != nil {
-			c, key, restored = st.Chassis, []byte(st.HostKey), true
+			c, key, restored, savedAt = st.Chassis, []byte(st.HostKey), true, st.Saved
 			c.Timings = sc.Chassis.Timings
 			restore(c)
 		}
@@ -168,7 +180,9 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	if start.IsZero() {
 		start = time.Now().UTC().Truncate(time.Second)
 	}
-	if restored && len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
+	if restored && cc.State != nil && !savedAt.IsZero() {
+		start = savedAt
+	} else if restored && len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
 		start = c.Log[len(c.Log)-1].Time
 	}
 	if err := c.Start(start); err != nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -243,11 +244,31 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 			if hgt <= 0 {
 				hgt = 24
 			}
-			cconn = console.NewConn(ch, crlf, w, hgt)
+			var out io.Writer = ch
+			var in io.Reader = ch
+			rec := f.srv.cfg.Recorder
+			id := 0
+			if rec != nil && req.Type == "shell" && pty != nil {
+				id = nextRecID()
+				t := Target{Module: -1, User: ctx.User(), Width: w, Height: hgt}
+				if !f.route.mgmt {
+					t.Module = f.route.module
+				}
+				lv, _ := ctx.Value(levelKey).(level)
+				t.Manager = lv == levelManager
+				rec.Opened(id, f.host.Name, t)
+				out, in = recWriter{ch, rec, id}, recReader{ch, rec, id}
+			}
+			cconn = console.NewConn(out, crlf, w, hgt)
 			c := cconn
 			mu.Unlock()
 			req.Reply(true, nil)
-			go f.run(conn, ch, c, ctx, req.Type == "exec", cmd)
+			go func() {
+				f.run(conn, ch, in, c, ctx, req.Type == "exec", cmd)
+				if id != 0 {
+					rec.Closed(id)
+				}
+			}()
 		default:
 			if req.WantReply {
 				req.Reply(false, nil)
@@ -263,7 +284,7 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 
 // run serves the console program on the channel and closes it after,
 // recovering a panic so that one broken session never takes down others.
-func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, cc *console.Conn, ctx ssh.Context, exec bool, cmd string) {
+func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, cc *console.Conn, ctx ssh.Context, exec bool, cmd string) {
 	status := 0
 	defer func() {
 		if r := recover(); r != nil {
@@ -278,7 +299,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, cc *console.Con
 			conn.Close()
 		}
 	}()
-	go cc.Pump(ch)
+	go cc.Pump(in)
 	lv, _ := ctx.Value(levelKey).(level)
 	sess := commands.Session{
 		Host:      f.host,

@@ -162,6 +162,11 @@ func loadState(path string) (*stateFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeState(path, data)
+}
+
+// decodeState parses a snapshot.
+func decodeState(path string, data []byte) (*stateFile, error) {
 	var st stateFile
 	if err := json.Unmarshal(data, &st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v (move it away to start from the scenario)", path, ErrDamaged, err)

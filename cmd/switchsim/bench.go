@@ -1,0 +1,6 @@
+package main
+
+import "errors"
+
+// bench is not built yet.
+func bench(args []string) error { return errors.New("bench: not built yet") }
