@@ -111,7 +111,8 @@ type Module struct {
 	// Crashes is the saved crash information, most recent first.
 	Crashes []CrashRecord `json:"crashes"`
 
-	gen       int   // bumps on every boot; stale timers compare it
+	gen             int  // bumps on every boot; stale timers compare it
+	shutdownPending bool // MM Shutdown pressed, waiting for file sync
 	forceBank *Bank // bank for the coming boot, overriding the profile default
 	pendingUp bool  // waiting to join as standby once an active exists
 }
@@ -335,6 +336,10 @@ func (c *Chassis) Mismatch() bool {
 	}
 	return !a.Running.Same(s.Running)
 }
+
+// Pending reports whether an operation (a switchover, a shutdown) waits
+// for file synchronization to finish.
+func (c *Chassis) Pending() bool { return len(c.afterSync) > 0 }
 
 // SyncInProgress reports whether files are being copied to the standby.
 func (c *Chassis) SyncInProgress() bool { return len(c.syncs) > 0 }

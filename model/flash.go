@@ -75,6 +75,9 @@ func (c *Chassis) removeSync(j *syncJob) bool {
 func (c *Chassis) abortSyncs() {
 	c.syncs = nil
 	c.afterSync = nil
+	for _, m := range c.Modules {
+		m.shutdownPending = false
+	}
 }
 
 func (c *Chassis) abortSyncsTo(m *Module) {

@@ -680,3 +680,28 @@ func TestScheduledReload(t *testing.T) {
 		t.Fatal("cancelled reload happened")
 	}
 }
+
+func TestLEDs(t *testing.T) {
+	c := newChassis(t)
+	if c.ActvLED(0) != LEDGreen || c.ActvLED(1) != LEDOff {
+		t.Fatal("correct active/standby: solid green / not lit")
+	}
+	c.WriteMemory()
+	c.PressShutdown(0)
+	if c.DwnLED(0) != LEDFlashingGreen {
+		t.Fatal("Dwn LED does not flash while the sync completes")
+	}
+	run(c, c.Timings.ConfigSync)
+	if c.ActvLED(1) != LEDFlashingGreen || c.DwnLED(0) != LEDGreen {
+		t.Fatalf("taking over: actv %v dwn %v", c.ActvLED(1), c.DwnLED(0))
+	}
+	run(c, c.Timings.Takeover)
+	if c.ActvLED(1) != LEDGreen {
+		t.Fatal("switchover complete: solid green")
+	}
+	c2 := newChassis(t)
+	c2.FailHardware(1)
+	if c2.ActvLED(1) != LEDFastOrange {
+		t.Fatal("failed standby: fast orange")
+	}
+}

@@ -56,7 +56,11 @@ func (c *Chassis) PressShutdown(i int) error {
 			c.log(MsgShutdownIgnored, 0)
 			return ErrShutdownIgnored
 		}
-		c.whenSynced(func() { c.switchover(CauseShutdownButton, buttonOrigin, shutdownOld) })
+		m.shutdownPending = true
+		c.whenSynced(func() {
+			m.shutdownPending = false
+			c.switchover(CauseShutdownButton, buttonOrigin, shutdownOld)
+		})
 		return nil
 	case m.State.Ready() || m.State == Offline || m.State == OfflineIncompat:
 		c.abortSyncsTo(m)

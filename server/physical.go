@@ -164,6 +164,8 @@ type ModuleState struct {
 	Primary   string        `json:"primary,omitempty"`
 	Secondary string        `json:"secondary,omitempty"`
 	ROM       string        `json:"rom"`
+	ActvLED   string        `json:"actvLED"`
+	DwnLED    string        `json:"dwnLED"`
 	Crashes   int           `json:"crashes"`
 	Config    *model.Config `json:"config,omitempty"`
 }
@@ -197,9 +199,10 @@ func (h *Host) State() State {
 		if a := c.Active(); a != nil {
 			st.Active = a.Slot
 		}
-		for _, m := range c.Modules {
+		for i, m := range c.Modules {
 			ms := ModuleState{Slot: m.Slot, Present: m.Present, State: m.State.String(), ROM: m.ROM.Version,
-				Default: m.DefaultBank.String(), Crashes: len(m.Crashes)}
+				Default: m.DefaultBank.String(), Crashes: len(m.Crashes),
+				ActvLED: c.ActvLED(i).String(), DwnLED: c.DwnLED(i).String()}
 			if m.State == model.Booting || m.State == model.TakingOver {
 				ms.Stage = m.Stage.String()
 			}

@@ -262,7 +262,9 @@ func (s *Server) serveSSH(h *Host, addr string, r route) (string, error) {
 	}
 	f := newSSHFront(s, h, r)
 	s.mu.Lock()
-	s.closers = append(s.closers, f.ssh.Close)
+	// close the listener ourselves too: Serve may not have registered it
+	// with the ssh server yet when Close runs
+	s.closers = append(s.closers, l.Close, f.ssh.Close)
 	s.mu.Unlock()
 	s.wg.Add(1)
 	go func() {

@@ -345,7 +345,19 @@ func boot(x *ctx) error {
 	if err := saveFirst(x); err != nil {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.Boot(x.s.Origin()) })
+	if err := x.do(func(c *model.Chassis) error { return c.Boot(x.s.Origin()) }); err != nil {
+		return err
+	}
+	return x.untilOver()
+}
+
+// untilOver waits while a switchover asked for waits on file
+// synchronization: the command does not return; the session ends when
+// this module stops being active.
+func (x *ctx) untilOver() error {
+	return x.t.Wait(func(c *model.Chassis) bool {
+		return !c.Pending() || c.ActiveIndex() != x.s.Module
+	})
 }
 
 func bootStandby(x *ctx) error {
@@ -401,7 +413,10 @@ func reload(x *ctx) error {
 	if err := saveFirst(x); err != nil {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.Reload(x.s.Origin()) })
+	if err := x.do(func(c *model.Chassis) error { return c.Reload(x.s.Origin()) }); err != nil {
+		return err
+	}
+	return x.untilOver()
 }
 
 // parseDelay reads [[DD:]HH:]MM.
@@ -499,7 +514,10 @@ func switchover(x *ctx) error {
 	if errors.Is(err, model.ErrNoStandby) {
 		return x.fail(tx.NoStandby)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return x.untilOver()
 }
 
 func redundancyManagement(x *ctx) error {
