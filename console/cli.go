@@ -17,6 +17,13 @@ type (
 	Changed struct{}
 	// Text is output to show at once (boot output on a module console).
 	Text string
+	// ModuleState is a module's state as of this point in the stream of
+	// notes, so a module console switches programs in order with the boot
+	// output that came before.
+	ModuleState struct {
+		State model.State
+		Stage model.Stage
+	}
 )
 
 // Watcher registers a conn for Changed notes while it waits on the model.

@@ -33,6 +33,7 @@ type Conn struct {
 
 	in  chan []byte
 	buf []byte
+	eof bool // the end of input was read: every later read fails too
 
 	mu      sync.Mutex
 	fed     uint64 // input chunks queued
@@ -319,6 +320,8 @@ func (c *Conn) wait(handle func(any) bool, wantInput bool) error {
 	in := c.in
 	if !wantInput {
 		in = nil
+	} else if c.eof {
+		return ErrClosed
 	}
 	c.setIdle(true)
 	select {
@@ -329,6 +332,7 @@ func (c *Conn) wait(handle func(any) bool, wantInput bool) error {
 		c.mu.Unlock()
 		if p == nil {
 			c.buf = nil
+			c.eof = true
 			return ErrClosed
 		}
 		c.buf = p

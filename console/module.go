@@ -12,6 +12,11 @@ import (
 // does, shows its boot output, takes the boot profile choice, and runs the
 // CLI that fits the module's role (the full CLI when active, the small
 // standby CLI when standby).
+//
+// It follows the module through the ModuleState notes the server posts in
+// order with the boot output, never by reading the live model: so text
+// and role changes come out in the order they happened, however far the
+// clock ran ahead.
 type ModuleConsole struct {
 	Conn   *Conn
 	Vendor commands.Vendor
@@ -20,57 +25,85 @@ type ModuleConsole struct {
 	// Session is the template for each CLI session on this console.
 	Session commands.Session
 	Pager   string
+
+	cur ModuleState
 }
 
-type modState struct {
-	state model.State
-	stage model.Stage
-}
+func booting(s model.State) bool { return s == model.Booting || s == model.TakingOver }
 
-func (mc *ModuleConsole) state() modState {
-	var s modState
-	mc.Session.Host.View(func(c *model.Chassis) {
-		if m := c.Module(mc.Module); m != nil {
-			s = modState{m.State, m.Stage}
-		}
-	})
-	return s
-}
+// program is which of the console's programs a state calls for.
+type program int
 
-// handler prints boot output and reports role changes as interrupts.
-func (mc *ModuleConsole) handler(n any) bool {
-	switch v := n.(type) {
-	case Text:
-		mc.Conn.Write(string(v))
-	case Interrupt:
-		return true
+const (
+	progBoot program = iota
+	progIdle
+	progCLI
+)
+
+func programFor(s model.State) program {
+	switch {
+	case booting(s):
+		return progBoot
+	case s == model.Absent || s == model.Failed || s == model.Shutdown:
+		return progIdle
 	}
-	return false
+	return progCLI
+}
+
+// follow returns a note handler that prints boot output and records the
+// module's state, interrupting the running program when the state calls
+// for another one (or, for a CLI, another role).
+func (mc *ModuleConsole) follow(running model.State) func(any) bool {
+	return func(n any) bool {
+		switch v := n.(type) {
+		case Text:
+			mc.Conn.Write(string(v))
+		case ModuleState:
+			mc.cur = v
+			if programFor(running) == progBoot {
+				return programFor(v.State) != progBoot
+			}
+			return v.State != running
+		case Interrupt:
+			return true
+		}
+		return false
+	}
 }
 
 // Run serves the console until the connection closes.
 func (mc *ModuleConsole) Run() {
 	defer mc.Conn.End()
+	mc.Session.Host.View(func(c *model.Chassis) {
+		if m := c.Module(mc.Module); m != nil {
+			mc.cur = ModuleState{State: m.State, Stage: m.Stage}
+		}
+	})
 	for {
-		st := mc.state()
 		var err error
-		switch st.state {
-		case model.Booting, model.TakingOver:
-			err = mc.booting()
-		case model.Absent, model.Failed, model.Shutdown:
-			err = mc.idle(st.state)
+		switch st := mc.cur.State; programFor(st) {
+		case progBoot:
+			err = mc.boot()
+		case progIdle:
+			err = mc.idle(st)
 		default:
-			err = mc.cli(st.state)
+			err = mc.cli(st)
 		}
-		if errors.Is(err, ErrClosed) {
+		if errors.Is(err, ErrClosed) || mc.closed() {
 			return
-		}
-		select {
-		case <-mc.Conn.Done():
-			return
-		default:
 		}
 	}
+}
+
+func (mc *ModuleConsole) closed() bool {
+	select {
+	case <-mc.Conn.Done():
+		return true
+	default:
+	}
+	mc.Conn.mu.Lock()
+	defer mc.Conn.mu.Unlock()
+	return mc.Conn.eof || mc.Conn.inClosed && mc.Conn.taken == mc.Conn.fed
 }
 
 // cli runs the module's CLI until its role changes. A logout starts a new
@@ -82,50 +115,27 @@ func (mc *ModuleConsole) cli(state model.State) error {
 		return mc.idle(state)
 	}
 	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Pager)
-	t.SetHandler(func(n any) bool {
-		if _, ok := n.(Interrupt); ok {
-			return mc.state().state != state
-		}
-		return mc.handler(n)
-	})
-	err := t.Serve()
-	if err == nil {
-		return nil
-	}
-	select {
-	case <-mc.Conn.Done():
-		return ErrClosed
-	default:
-	}
-	if mc.inputClosed() {
+	t.SetHandler(mc.follow(state))
+	if err := t.Serve(); err != nil && mc.closed() {
 		return ErrClosed
 	}
 	return nil
 }
 
-func (mc *ModuleConsole) inputClosed() bool {
-	mc.Conn.mu.Lock()
-	defer mc.Conn.mu.Unlock()
-	return mc.Conn.inClosed && mc.Conn.taken == mc.Conn.fed
-}
-
-// booting shows boot output and takes the boot profile choice (0, 1, 2)
+// boot shows boot output and takes the boot profile choice (0, 1, 2)
 // and ROM monitor lines until the module has a role.
-func (mc *ModuleConsole) booting() error {
+func (mc *ModuleConsole) boot() error {
+	handle := mc.follow(mc.cur.State)
 	var line []byte
-	for {
-		st := mc.state()
-		if st.state != model.Booting && st.state != model.TakingOver {
-			return nil
-		}
-		b, err := mc.Conn.next(mc.handler)
+	for programFor(mc.cur.State) == progBoot {
+		b, err := mc.Conn.next(handle)
 		if errors.Is(err, errInterrupt) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		switch st.stage {
+		switch mc.cur.Stage {
 		case model.StageProfile:
 			if b >= '0' && b <= '2' {
 				mc.Conn.WriteRaw([]byte{b})
@@ -160,6 +170,7 @@ func (mc *ModuleConsole) booting() error {
 			}
 		}
 	}
+	return nil
 }
 
 // MonitorTexts is implemented by vendors with a ROM monitor.
@@ -180,11 +191,9 @@ func (mc *ModuleConsole) idle(state model.State) error {
 	var text string
 	mc.Session.Host.View(func(c *model.Chassis) { text = mc.Vendor.Idle(c, mc.Module) })
 	mc.Conn.Write(text)
-	for {
-		if mc.state().state != state {
-			return nil
-		}
-		_, err := mc.Conn.next(mc.handler)
+	handle := mc.follow(state)
+	for programFor(mc.cur.State) == progIdle && mc.cur.State == state {
+		_, err := mc.Conn.next(handle)
 		if errors.Is(err, errInterrupt) {
 			continue
 		}
@@ -192,4 +201,5 @@ func (mc *ModuleConsole) idle(state model.State) error {
 			return err
 		}
 	}
+	return nil
 }

@@ -59,8 +59,9 @@ type Host struct {
 
 // delivery is an event prepared under the lock for delivery after it.
 type delivery struct {
-	ev   model.Event
-	text string // rendered boot output for EvConsole
+	ev    model.Event
+	text  string              // rendered boot output for EvConsole
+	state console.ModuleState // the module's state for EvModule
 }
 
 // batch is what one locked operation left to do after unlocking.
@@ -128,8 +129,13 @@ func (h *Host) collect() batch {
 	var b batch
 	for _, e := range h.m.TakeEvents() {
 		d := delivery{ev: e}
-		if e.Kind == model.EvConsole {
+		switch e.Kind {
+		case model.EvConsole:
 			d.text = h.Vendor.Boot(e.Console, h.m, e.Module)
+		case model.EvModule:
+			if m := h.m.Module(e.Module); m != nil {
+				d.state = console.ModuleState{State: m.State, Stage: m.Stage}
+			}
 		}
 		b.ds = append(b.ds, d)
 	}
@@ -143,8 +149,12 @@ func (h *Host) collect() batch {
 		}
 	}
 	rev, logRev := h.m.Revision()
-	if h.store != nil && (rev != h.saveRev || logRev != h.logRev) {
-		b.snap = &snapshot{data: encodeState(h.m, h.hostKey), durable: rev != h.saveRev}
+	if h.store != nil && rev != h.saveRev {
+		b.snap = &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
+	} else if h.store != nil && logRev != h.logRev {
+		// log-only: encoded when the background flush writes it, so a
+		// burst of logins costs one encoding, not one each
+		b.snap = &snapshot{encode: h.encodeNow}
 	}
 	h.saveRev, h.logRev = rev, logRev
 	return b
@@ -169,6 +179,13 @@ func (h *Host) finish(b batch) {
 	case h.kick <- struct{}{}:
 	default:
 	}
+}
+
+// encodeNow is the state to save, taken under the lock.
+func (h *Host) encodeNow() []byte {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return encodeState(h.m, h.hostKey)
 }
 
 // newHostKey generates an ed25519 host key (called locked).
@@ -236,7 +253,7 @@ func (h *Host) deliver(ds []delivery) {
 			}
 		case model.EvModule:
 			for _, conn := range h.consoles[d.ev.Module] {
-				conn.Post(console.Interrupt{})
+				conn.Post(d.state)
 			}
 		case model.EvConsole:
 			if d.text != "" {
@@ -284,15 +301,20 @@ func (h *Host) HostKeysPresent() bool {
 }
 
 // attachManagement registers a management session on its module. It
-// fails if that module is no longer active.
-func (h *Host) attachManagement(c *console.Conn, s *commands.Session) bool {
+// fails if that module is no longer active, or (full) when max sessions
+// are attached already (0: no limit); counted under the lock, so that
+// sessions arriving together cannot all pass the limit.
+func (h *Host) attachManagement(c *console.Conn, s *commands.Session, max int) (ok, full bool) {
 	h.smu.Lock()
 	defer h.smu.Unlock()
 	if h.active != s.Module {
-		return false
+		return false, false
+	}
+	if max > 0 && len(h.mgmt) >= max {
+		return false, true
 	}
 	h.mgmt[c] = s
-	return true
+	return true, false
 }
 
 func (h *Host) detachManagement(c *console.Conn) {

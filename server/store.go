@@ -29,6 +29,8 @@ type stateFile struct {
 type snapshot struct {
 	data    []byte
 	durable bool
+	// encode, for a log-only change, makes data when it is written
+	encode func() []byte
 }
 
 // Store writes a chassis's snapshots. Durable changes are written before
@@ -72,7 +74,11 @@ func (s *Store) flushPending() {
 	defer s.mu.Unlock()
 	s.timer = nil
 	if s.pending != nil {
-		if err := s.write(s.pending.data); err != nil {
+		data := s.pending.data
+		if data == nil && s.pending.encode != nil {
+			data = s.pending.encode()
+		}
+		if err := s.write(data); err != nil {
 			fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
 		}
 		s.pending = nil
