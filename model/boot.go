@@ -101,8 +101,10 @@ func (c *Chassis) loaded(m *Module, warm bool) {
 	m.Stage = StageSelftest
 	c.changed(m)
 	c.console(m, ConsoleOut{Kind: ConLoaded, Bank: m.BootedBank, Image: m.Running})
+	// a warm reboot skips the power-on self test, and so does every boot
+	// with fastboot set in the config the module boots with
 	d := c.Timings.Selftest
-	if warm {
+	if cf := m.StartupFor(m.BootedBank); warm || cf != nil && cf.Fastboot {
 		d = 0
 	}
 	c.afterFor(m, d, func() { c.selftestDone(m) })

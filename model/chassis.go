@@ -33,6 +33,10 @@ type Chassis struct {
 	// HostKeys counts crypto key generations; 0 means the keys were
 	// cleared with "clear crypto" and none generated since.
 	HostKeys int `json:"hostKeys"`
+	// Locator is the chassis locator LED (chassislocate): "off", "on" or
+	// "blink"; it goes off when its time runs out or on a switchover.
+	Locator      string    `json:"locator,omitempty"`
+	LocatorUntil time.Time `json:"locatorUntil"`
 
 	Timings Timings `json:"-"`
 	Rules   Rules   `json:"-"`

@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // LED is the state of a module's Actv LED (Table 15-2).
 type LED int
 
@@ -49,4 +51,20 @@ func (c *Chassis) DwnLED(i int) LED {
 		return LEDFlashingGreen
 	}
 	return LEDOff
+}
+
+// Locate is "chassislocate": the locator LED is lit (or blinks) for d.
+// A switchover turns it off.
+func (c *Chassis) Locate(mode string, d time.Duration) {
+	if mode == "off" || d <= 0 {
+		c.Locator, c.LocatorUntil = "", time.Time{}
+		return
+	}
+	c.Locator, c.LocatorUntil = mode, c.now.Add(d)
+	until := c.LocatorUntil
+	c.after(d, func() {
+		if c.LocatorUntil.Equal(until) {
+			c.Locator, c.LocatorUntil = "", time.Time{}
+		}
+	})
 }

@@ -705,3 +705,33 @@ func TestLEDs(t *testing.T) {
 		t.Fatal("failed standby: fast orange")
 	}
 }
+
+func TestFastbootSkipsSelftest(t *testing.T) {
+	c := newChassis(t)
+	c.Configure(func(cf *Config) error { cf.Fastboot = true; return nil })
+	c.WriteMemory()
+	settle(c)
+	c.BootStandby(Origin{})
+	run(c, c.Timings.ProfileWait+c.Timings.Load)
+	if c.Modules[1].State != Standby {
+		t.Fatalf("fastboot still ran selftest: %s %s", c.Modules[1].State, c.Modules[1].Stage)
+	}
+}
+
+func TestLocatorGoesOffOnSwitchover(t *testing.T) {
+	c := newChassis(t)
+	c.Locate("blink", 30*time.Minute)
+	if c.Locator != "blink" {
+		t.Fatal("not lit")
+	}
+	c.Switchover(Origin{})
+	if c.Locator != "" {
+		t.Fatal("locator stayed lit across a switchover")
+	}
+	c2 := newChassis(t)
+	c2.Locate("on", time.Minute)
+	run(c2, time.Minute)
+	if c2.Locator != "" {
+		t.Fatal("locator did not go out")
+	}
+}

@@ -56,6 +56,7 @@ func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
 	c.abortSyncs()
 	c.crash(a, cause, o)
 	c.leaveActive(a)
+	c.Locator, c.LocatorUntil = "", zeroTime // "the LED does not remain lit"
 	s.gen++
 	s.State = TakingOver
 	s.Stage = StageFinishing

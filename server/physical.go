@@ -184,6 +184,7 @@ type State struct {
 	Unsaved      bool          `json:"unsaved"`
 	Sync         bool          `json:"syncInProgress"`
 	Sessions     int           `json:"sessions"`
+	Locator      string        `json:"locatorLED,omitempty"`
 	Log          int           `json:"logEntries"`
 }
 
@@ -196,6 +197,7 @@ func (h *Host) State() State {
 		if c.Running != nil {
 			st.Hostname = c.Running.Hostname
 		}
+		st.Locator = c.Locator
 		if a := c.Active(); a != nil {
 			st.Active = a.Slot
 		}

@@ -574,6 +574,25 @@ func fabricModule(x *ctx) error {
 	return err
 }
 
+// chassisLocate lights the locator LED; a switchover turns it off.
+func chassisLocate(x *ctx) error {
+	mode := "blink"
+	switch {
+	case x.m.Has("on"):
+		mode = "on"
+	case x.m.Has("off"):
+		mode = "off"
+	}
+	mins := 30
+	if v, ok := x.m.Value("MINUTES"); ok {
+		mins, _ = strconv.Atoi(v)
+	}
+	return x.do(func(c *model.Chassis) error {
+		c.Locate(mode, time.Duration(mins)*time.Minute)
+		return nil
+	})
+}
+
 func clearCrypto(x *ctx) error {
 	return x.do(func(c *model.Chassis) error { c.ClearCrypto(); return nil })
 }

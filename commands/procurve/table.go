@@ -158,6 +158,7 @@ var table = []*command{
 	{"console inactivity-timer MINUTES:int(0-120)", []string{"Set console settings.", "Close idle console, telnet and SSH sessions.", "Minutes (0 disables)."}, inConfig | inContext, consoleSet},
 	{"[no] fastboot", []string{hNo, "Skip the power-on self test on the next boot."}, inConfig | inContext, fastboot},
 	{"crypto key generate ssh [rsa]", []string{"Manage the SSH and SSL keys.", "Generate a key.", "Generate a key.", "The SSH host key.", "An RSA key."}, inConfig | inContext, cryptoGenerate},
+	{"chassislocate [<blink|on|off>] [MINUTES:int(1-1440)]", []string{"Locate the chassis with its locator LED.", "Blink the LED.", "Light the LED.", "Turn the LED off.", "For how many minutes (default 30)."}, inAnyMgr, chassisLocate},
 	{"clear crypto", []string{"Clear table/statistics or authorized client public keys.", "Delete the SSH host keys from both management modules."}, inAnyMgr, clearCrypto},
 
 	// VLANs and interfaces
