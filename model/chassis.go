@@ -115,10 +115,10 @@ type Module struct {
 	// Crashes is the saved crash information, most recent first.
 	Crashes []CrashRecord `json:"crashes"`
 
-	gen             int  // bumps on every boot; stale timers compare it
-	shutdownPending bool // MM Shutdown pressed, waiting for file sync
-	forceBank *Bank // bank for the coming boot, overriding the profile default
-	pendingUp bool  // waiting to join as standby once an active exists
+	gen             int   // bumps on every boot; stale timers compare it
+	shutdownPending bool  // MM Shutdown pressed, waiting for file sync
+	forceBank       *Bank // bank for the coming boot, overriding the profile default
+	pendingUp       bool  // waiting to join as standby once an active exists
 }
 
 // Fabric is a fabric module slot.

@@ -6,10 +6,10 @@ import "time"
 type LED int
 
 const (
-	LEDOff            LED = iota // not lit
-	LEDGreen                     // solid green
-	LEDFlashingGreen             // flashing green
-	LEDFastOrange                // fast orange flashing
+	LEDOff           LED = iota // not lit
+	LEDGreen                    // solid green
+	LEDFlashingGreen            // flashing green
+	LEDFastOrange               // fast orange flashing
 )
 
 var ledNames = [...]string{"off", "solid green", "flashing green", "fast orange flashing"}
