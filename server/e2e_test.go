@@ -459,3 +459,17 @@ func TestControlAPI(t *testing.T) {
 		t.Fatalf("after insert: %v", mods)
 	}
 }
+
+// The bytes on the wire are the console's: nothing in the SSH layer
+// rewrites "\r\r\n" (the real banner's line ends) or "\n".
+func TestWireBytesUntouched(t *testing.T) {
+	s := startServer(t, nil)
+	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	got := c.until("Press any key to continue")
+	if !strings.HasPrefix(got, "HP J9091A Switch E8212zl\r\r\nSoftware revision K.15.06.0017\r\r\n\r\r\nCopyright (C) 1991-2012 Hewlett-Packard Development Company, L.P.\r\n\r\n") {
+		t.Fatalf("banner bytes: %q", got[:140])
+	}
+	if strings.Contains(strings.ReplaceAll(got, "\r\n", ""), "\n") {
+		t.Fatal("a bare LF on the wire")
+	}
+}
