@@ -568,21 +568,16 @@ func TestROMUpgradeSequence(t *testing.T) {
 
 func TestIncompatibleOnK12GoesOffline(t *testing.T) {
 	c := newChassis(t)
-	a := c.Modules[0]
-	a.Running.WarmStandby = false
+	k12 := &Image{Version: "K.12.57", Build: 57, Size: 7_800_000, Compat: "K.12"} // K.12: no warm standby
+	for _, m := range c.Modules {
+		m.Flash[Primary] = k12.Clone()
+		m.Running = k12.Clone()
+	}
+	// the standby boots its secondary flash (K.15.06, another compat group)
 	s := c.Modules[1]
-	other := testImage("K.12.57", 57)
-	other.Compat = "K.12"
-	s.Flash = a.Flash
+	s.DefaultBank = Secondary
 	c.BootStandby(Origin{})
-	run(c, c.Timings.ProfileWait+c.Timings.Load-time.Second)
-	s.Flash = [2]*Image{a.Flash[0].Clone(), a.Flash[1].Clone()}
-	// make what it loads incompatible: same flash, different running image
 	settle(c)
-	s.Running = other
-	s.State = Booting
-	s.Stage = StageWaitRole
-	c.joinStandby(s)
 	if s.State != OfflineIncompat || !logged(c, MsgOfflineIncompat, 2) {
 		t.Fatalf("got %s", s.State)
 	}
