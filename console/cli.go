@@ -256,11 +256,12 @@ func (t *CLI) Confirm(q string, cancel bool) (commands.Answer, error) {
 			t.swallow = true
 			return commands.No, nil
 		case 3:
-			t.conn.Write("\n")
+			// ^C answers only where the question offers it ([y/n/^C]);
+			// elsewhere it is one of the keys that are ignored
 			if cancel {
+				t.conn.Write("\n")
 				return commands.Cancel, nil
 			}
-			return commands.No, nil
 		}
 	}
 }

@@ -341,3 +341,10 @@ func TestCursorReportDropped(t *testing.T) {
 	tm.expect("\x1b[24;80R", "")
 	tm.expect("exit", "exit")
 }
+
+func TestCtrlCInPlainQuestionIsIgnored(t *testing.T) {
+	tm := open(t, 24)
+	tm.typ("logout\r")
+	tm.expect("\x03", "")
+	tm.expect("n", "n\r\n"+prompt)
+}
