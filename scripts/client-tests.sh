@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Real automation clients against a real "switchsim serve" process.
-# (Filled in by the client-compatibility work; see tests/clients.)
+# Real automation clients against a real "switchsim serve" process:
+# tests/clients/run.sh (Netmiko, expect + OpenSSH, Ansible, README snippets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -x tests/clients/run.sh ]; then

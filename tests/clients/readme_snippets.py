@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Runs README's automation snippets against a running switchsim.
+
+    readme_snippets.py README.md PORT WORKDIR
+
+The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
+<!-- automation:start --> and <!-- automation:end --> are written out with
+the port 2222 of "make run" replaced by PORT and run as the README says to
+run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
+"""
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+
+def snippets(readme):
+    text = open(readme).read()
+    start = text.index("<!-- automation:start -->")
+    end = text.index("<!-- automation:end -->")
+    return re.findall(r"^```(\w+)\n(.*?)^```$", text[start:end], re.M | re.S)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    readme, port, work = sys.argv[1:]
+    os.makedirs(work, exist_ok=True)
+    # file, command, and a line the run must print
+    runs = {
+        "python": ("switch.py", ["/usr/bin/python3", "switch.py"], '   name "LAB" '),
+        "tcl": ("switch.exp", ["expect", "switch.exp"], "Default Boot    : Primary"),
+        "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
+                 '"  Mgmt Redundancy : enabled",'),
+    }
+    found = {lang for lang, _ in snippets(readme)}
+    missing = set(runs) - found
+    if missing:
+        print("FAIL: README has no %s snippet" % ", ".join(sorted(missing)))
+        sys.exit(1)
+    # all at once, on the same switch, as several users would be
+    failed = False
+    procs = []
+    for lang, code in snippets(readme):
+        if lang not in runs:
+            continue
+        name, cmd, want = runs[lang]
+        code, n = re.subn(r"\b2222\b", port, code)
+        if n == 0:
+            print("FAIL: the %s snippet does not name port 2222" % lang)
+            failed = True
+            continue
+        with open(os.path.join(work, name), "w") as f:
+            f.write(code)
+        log = open(os.path.join(work, name + ".log"), "w+")
+        procs.append((cmd, log, want, time.monotonic(),
+                      subprocess.Popen(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT)))
+    ended = {}
+
+    def wait(i, p, t0):
+        try:
+            p.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+        ended[i] = time.monotonic() - t0
+
+    waiters = [threading.Thread(target=wait, args=(i, p, t0)) for i, (_, _, _, t0, p) in enumerate(procs)]
+    for w in waiters:
+        w.start()
+    for w in waiters:
+        w.join()
+    for i, (cmd, log, want, _, p) in enumerate(procs):
+        log.seek(0)
+        out = log.read()
+        if p.returncode != 0 or want not in out:
+            why = "exit %d" % p.returncode if p.returncode else "no %r in the output" % want
+            print("  FAIL %-40s %5.1fs (%s)" % (" ".join(cmd), ended[i], why))
+            print(out)
+            failed = True
+        else:
+            print("  ok   %-40s %5.1fs" % (" ".join(cmd), ended[i]))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

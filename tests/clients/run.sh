@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The real-client suites, against real "switchsim serve" processes:
+# Netmiko 2.4 (SSH with and without a password, the switchover, telnet),
+# OpenSSH driven by expect (interactive and exec), Ansible network_cli, and
+# the README's snippets. Each suite gets its own server (free 127.0.0.1
+# ports, a temporary state directory, --time-scale 0.001 so a switchover
+# takes milliseconds) and the suites run in parallel.
+#
+#   tests/clients/run.sh [path/to/switchsim]
+#
+# Needs /usr/bin/python3 with netmiko, expect, ssh and ansible-playbook
+# (scripts/deps.sh installs them).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BIN=$(realpath "${1:-$ROOT/bin/switchsim}")
+PY=/usr/bin/python3
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/switchsim-clients.XXXXXX")
+SERVERS=()
+
+cleanup() {
+  for pid in "${SERVERS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${SERVERS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in "$PY" expect ssh /usr/bin/ansible-playbook; do
+  command -v "$tool" >/dev/null || { echo "client-tests: $tool is missing (make deps installs it)" >&2; exit 1; }
+done
+"$PY" -c 'import netmiko' 2>/dev/null || { echo "client-tests: netmiko is not importable by $PY (make deps)" >&2; exit 1; }
+
+# start NAME [serve flags...]: serve a chassis; its addresses go to
+# $WORK/NAME.mgmt and $WORK/NAME.telnet.
+start() {
+  local name=$1
+  shift
+  mkdir -p "$WORK/$name"
+  "$BIN" serve --listen 127.0.0.1:0 --console1 127.0.0.1:0 --console2 127.0.0.1:0 \
+    --telnet 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
+    --time-scale 0.001 --auth-fail-delay 0 --quiet "$@" \
+    >"$WORK/$name.out" 2>"$WORK/$name.err" &
+  SERVERS+=($!)
+  local deadline=$((SECONDS + 10))
+  until [ -s "$WORK/$name.out" ] && head -1 "$WORK/$name.out" | grep -q '}$'; do
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "${SERVERS[-1]}" 2>/dev/null; then
+      echo "client-tests: switchsim serve ($name) did not start:" >&2
+      cat "$WORK/$name.err" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+  head -1 "$WORK/$name.out" | "$PY" -c '
+import json, sys
+c = json.load(sys.stdin)["chassis"][0]
+open(sys.argv[1] + ".mgmt", "w").write(c["mgmt"])
+open(sys.argv[1] + ".telnet", "w").write(c["telnet"])' "$WORK/$name"
+}
+
+mgmt() { cat "$WORK/$1.mgmt"; }
+telnet() { cat "$WORK/$1.telnet"; }
+host() { local a; a=$(mgmt "$1"); echo "${a%:*}"; }
+port() { local a; a=$(mgmt "$1"); echo "${a##*:}"; }
+
+start netmiko
+start switchover
+start nopass --scenario "$HERE/factory.yaml"
+start telnet
+start expect
+start ansible
+start readme
+
+export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
+  ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
+  ANSIBLE_RETRY_FILES_ENABLED=0
+
+# suite NAME COMMAND...: run in the background, output to $WORK/NAME.log
+declare -A JOBS
+ORDER=()
+suite() {
+  local name=$1
+  shift
+  ORDER+=("$name")
+  (
+    cd "$HERE"
+    t=$SECONDS
+    "$@" && rc=0 || rc=$?
+    echo $((SECONDS - t)) >"$WORK/$name.time"
+    exit $rc
+  ) >"$WORK/$name.log" 2>&1 &
+  JOBS[$name]=$!
+}
+
+t0=$SECONDS
+suite netmiko-ssh "$PY" netmiko_suite.py ssh "$(mgmt netmiko)"
+suite netmiko-switchover "$PY" netmiko_suite.py switchover "$(mgmt switchover)"
+suite netmiko-nopass "$PY" netmiko_suite.py nopass "$(mgmt nopass)"
+suite netmiko-telnet "$PY" netmiko_suite.py telnet "$(telnet telnet)" "$(mgmt telnet)"
+suite netmiko-telnet-op "$PY" netmiko_suite.py telnet-operator "$(telnet telnet)" "$(mgmt telnet)"
+suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect ssh_interactive.exp $(host expect) $(port expect)"
+suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
+suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
+
+failed=()
+for name in "${ORDER[@]}"; do
+  if wait "${JOBS[$name]}"; then
+    status=ok
+  else
+    status=FAIL
+    failed+=("$name")
+  fi
+  printf 'client-tests: %-4s %-20s (%ss)\n' "$status" "$name" "$(cat "$WORK/$name.time" 2>/dev/null)"
+  if [ "$status" = FAIL ] || [ -n "${VERBOSE:-}" ]; then
+    sed 's/^/    /' "$WORK/$name.log"
+  fi
+done
+echo "client-tests: $((SECONDS - t0))s in all"
+if [ ${#failed[@]} -gt 0 ]; then
+  for f in "$WORK"/*.err; do
+    if [ -s "$f" ]; then
+      echo "  $(basename "$f" .err) server said:"
+      sed 's/^/    /' "$f"
+    fi
+  done
+  echo "client-tests: FAILED: ${failed[*]}" >&2
+  exit 1
+fi
