@@ -20,6 +20,10 @@ type Event struct {
 	Module  int // management module index, -1 for none
 	Log     LogEntry
 	Console ConsoleOut
+	// State and Stage of Module when an EvModule was emitted: a batch of
+	// events may hold several, and each must report its own moment.
+	State State
+	Stage Stage
 }
 
 // ConsoleKind is a piece of boot output on a module's serial console.
@@ -168,7 +172,7 @@ func (c *Chassis) console(m *Module, out ConsoleOut) {
 }
 
 func (c *Chassis) changed(m *Module) {
-	c.emit(Event{Kind: EvModule, Module: c.Index(m)})
+	c.emit(Event{Kind: EvModule, Module: c.Index(m), State: m.State, Stage: m.Stage})
 }
 
 // crash saves a crash record for a module going down (none for a power

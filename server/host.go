@@ -133,9 +133,9 @@ func (h *Host) collect() batch {
 		case model.EvConsole:
 			d.text = h.Vendor.Boot(e.Console, h.m, e.Module)
 		case model.EvModule:
-			if m := h.m.Module(e.Module); m != nil {
-				d.state = console.ModuleState{State: m.State, Stage: m.Stage}
-			}
+			// the state as of the event, not as of now: a timer due at
+			// once may have moved the module on within this batch
+			d.state = console.ModuleState{State: e.State, Stage: e.Stage}
 		}
 		b.ds = append(b.ds, d)
 	}
@@ -348,13 +348,21 @@ func (h *Host) Sessions() int {
 	return len(h.mgmt)
 }
 
-// KillOthers ends every other management session ("kill").
+// KillOthers ends every other CLI session on the active module ("kill"):
+// the management sessions and the active module's console session (which
+// starts over at its banner). The standby's console is not affected.
 func (h *Host) KillOthers(s *commands.Session) int {
 	h.smu.Lock()
 	defer h.smu.Unlock()
 	n := 0
 	for conn, o := range h.mgmt {
 		if o != s {
+			conn.Post(console.Interrupt{})
+			n++
+		}
+	}
+	if s.Transport != "CONSOLE" && h.active >= 0 {
+		for _, conn := range h.consoles[h.active] {
 			conn.Post(console.Interrupt{})
 			n++
 		}

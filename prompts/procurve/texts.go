@@ -170,7 +170,7 @@ var (
 		"no source: K.15.15 says the new ROM is applied and the module reboots")
 	SelftestFailed = t("selftest-failed", "\nSelftest failed. This management module will not become active or standby.\n",
 		"no source: the chapter's terminology for a failed module")
-	GoingDown    = t("going-down", "\n", "no source: 15-4 shows only a blank line before the ROM banner")
+	GoingDown    = t("going-down", "", "manual 15-4: after the answer the ROM banner follows one blank line, which the banner's own leading newline makes (FIGURES.md)")
 	ShutdownDone = t("shutdown-done", "\nManagement module shut down. It is now safe to remove it.\n",
 		"no source: the chapter describes the Dwn LED, not console text")
 	SyncingImages = t("syncing-images", "\nReceiving software images from the active management module...\n",
