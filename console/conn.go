@@ -54,6 +54,9 @@ type Conn struct {
 	out  []byte
 	wmu  sync.Mutex // serializes writes to w
 	werr error
+	// midLine: the last byte written was not a line feed (a prompt or a
+	// question is showing)
+	midLine bool
 
 	width, height int
 	sizeMu        sync.Mutex
@@ -264,6 +267,10 @@ func (c *Conn) takeResize() (int, int, bool) {
 // Write queues screen text, translating "\n" into "\r\n" on terminals
 // (so a "\r\n" in the text becomes the "\r\r\n" real banners have).
 func (c *Conn) Write(s string) {
+	if s == "" {
+		return
+	}
+	c.midLine = s[len(s)-1] != '\n'
 	if !c.crlf {
 		c.out = append(c.out, s...)
 		return
@@ -278,7 +285,19 @@ func (c *Conn) Write(s string) {
 }
 
 // WriteRaw queues bytes untouched (echo, cursor moves, control bytes).
-func (c *Conn) WriteRaw(p []byte) { c.out = append(c.out, p...) }
+func (c *Conn) WriteRaw(p []byte) {
+	if len(p) > 0 {
+		c.midLine = p[len(p)-1] != '\n'
+	}
+	c.out = append(c.out, p...)
+}
+
+// NewLine ends the line the cursor is on, if it is not at a line start.
+func (c *Conn) NewLine() {
+	if c.midLine {
+		c.Write("\n")
+	}
+}
 
 // Flush writes what is queued in one write.
 func (c *Conn) Flush() {

@@ -114,6 +114,9 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	if shell == nil {
 		return mc.idle(state)
 	}
+	// a prompt of the module's last role may still be showing (boot
+	// output starts on a line of its own; a banner does not)
+	mc.Conn.NewLine()
 	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Pager)
 	t.SetHandler(mc.follow(state))
 	if err := t.Serve(); err != nil && mc.closed() {

@@ -118,6 +118,10 @@ func (c *Chassis) selftestDone(m *Module) {
 		c.log(MsgFailedSelftest, m.Slot)
 		c.console(m, ConsoleOut{Kind: ConSelftestFailed})
 		c.fail(m)
+		if c.allFailed() {
+			// both modules failed selftest: the switch does not boot
+			c.log(MsgSelftestFatal, 0)
+		}
 		return
 	}
 	m.Stage = StageWaitRole
@@ -138,6 +142,21 @@ func (c *Chassis) fail(m *Module) {
 	m.pendingUp = false
 	c.changed(m)
 	c.electIfReady()
+}
+
+// allFailed reports whether every present management module failed.
+func (c *Chassis) allFailed() bool {
+	n := 0
+	for _, m := range c.Modules {
+		if !m.Present {
+			continue
+		}
+		if m.State != Failed {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func (c *Chassis) activeOrTakingOver() *Module {

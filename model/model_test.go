@@ -375,6 +375,9 @@ func TestElectionRules(t *testing.T) {
 		if c.Active() != nil || states(c) != "failed,failed" {
 			t.Fatal(states(c))
 		}
+		if !logged(c, MsgSelftestFatal, 0) {
+			t.Fatal("Boot-up selftest failed not logged")
+		}
 	})
 	t.Run("active-management chooses", func(t *testing.T) {
 		c := newChassis(t)

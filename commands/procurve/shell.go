@@ -221,7 +221,16 @@ func (sh *Shell) Welcome(t commands.Terminal) error {
 		return nil
 	}
 	if sh.standby {
-		t.Print("\n")
+		var text string
+		sh.s.Host.View(func(c *model.Chassis) {
+			if m := c.Module(sh.s.Module); m != nil && m.State == model.Offline {
+				text = fmt.Sprintf(tx.OfflineIdle, m.Slot)
+			}
+		})
+		if text == "" {
+			text = "\n"
+		}
+		t.Print(text)
 		return nil
 	}
 	var text string
