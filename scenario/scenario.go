@@ -365,7 +365,10 @@ func portList(s string) []string {
 		var n1, n2 int
 		fmt.Sscanf(lo, "%1s%d", &l1, &n1)
 		fmt.Sscanf(hi, "%1s%d", &l2, &n2)
-		for n := n1; n <= n2 && l1 == l2; n++ {
+		// a zl module has at most 24 ports; a longer range is a mistake
+		// that the use of the ports reports, but it must not expand into
+		// millions of names first
+		for n := n1; n <= n2 && l1 == l2 && n-n1 < 1000; n++ {
 			out = append(out, fmt.Sprintf("%s%d", l1, n))
 		}
 	}

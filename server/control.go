@@ -19,6 +19,7 @@ import (
 // rebinding). Paths are per chassis so a fleet shares one API:
 //
 //	GET  /v1/chassis                          the chassis and their addresses
+//	GET  /v1/stats                            the process: RSS, goroutines, sessions
 //	GET  /v1/chassis/{name}/state             the whole state
 //	POST /v1/chassis/{name}/press             {"module":"mm1","button":"reset|shutdown"}, {"button":"clear"}
 //	POST /v1/chassis/{name}/pull              {"module":"mm2"}
@@ -105,6 +106,10 @@ func (s *Server) controlHandler(token string) http.Handler {
 			return
 		}
 		parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+		if r.URL.Path == "/v1/stats" && r.Method == http.MethodGet {
+			writeJSON(w, http.StatusOK, s.Stats())
+			return
+		}
 		if len(parts) < 2 || parts[0] != "v1" || parts[1] != "chassis" {
 			writeJSON(w, http.StatusNotFound, httpError{"unknown path " + r.URL.Path})
 			return

@@ -473,3 +473,20 @@ func TestWireBytesUntouched(t *testing.T) {
 		t.Fatal("a bare LF on the wire")
 	}
 }
+
+func TestNoneAuthKeepsTheOperatorAnOperator(t *testing.T) {
+	s := startServer(t, func(sc *scenario.Scenario) {
+		sc.Chassis.Credentials.ManagerPassword = ""
+		sc.Chassis.Credentials.OperatorPassword = ""
+	})
+	conn, err := gossh.Dial("tcp", s.Addrs()[0].Mgmt, &gossh.ClientConfig{User: "operator", HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, _ := conn.NewSession()
+	out, _ := sess.Output("configure")
+	if string(out) != "Invalid input: configure\n" {
+		t.Fatalf("operator with none auth: %q", out)
+	}
+}

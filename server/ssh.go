@@ -156,6 +156,20 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 	return f
 }
 
+// levelOf is the level the login gave. With "none" authentication (no
+// passwords set) no callback ran: the user name decides, as it does for
+// the factory default's password check.
+func (f *sshFront) levelOf(ctx ssh.Context) level {
+	if lv, ok := ctx.Value(levelKey).(level); ok {
+		return lv
+	}
+	lv, ok := f.host.auth(ctx.User(), "")
+	if !ok {
+		return levelOperator
+	}
+	return lv
+}
+
 // ptyReq is the part of a pty-req we use.
 type ptyReq struct {
 	term          string
@@ -254,7 +268,7 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 				if !f.route.mgmt {
 					t.Module = f.route.module
 				}
-				lv, _ := ctx.Value(levelKey).(level)
+				lv := f.levelOf(ctx)
 				t.Manager = lv == levelManager
 				rec.Opened(id, f.host.Name, t)
 				out, in = recWriter{ch, rec, id}, recReader{ch, rec, id}
@@ -300,7 +314,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 		}
 	}()
 	go cc.Pump(in)
-	lv, _ := ctx.Value(levelKey).(level)
+	lv := f.levelOf(ctx)
 	sess := commands.Session{
 		Host:      f.host,
 		Transport: "SSH",
@@ -330,12 +344,13 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	if sess.Module < 0 {
 		return 1
 	}
-	if max := s.cfg.MaxSessions; max > 0 && h.Sessions() >= max {
+	ok, full := h.attachManagement(cc, sess, s.cfg.MaxSessions)
+	if full {
 		cc.Write(tx.SessionLimit + "\n")
 		cc.Flush()
 		return 1
 	}
-	if !h.attachManagement(cc, sess) {
+	if !ok {
 		return 1
 	}
 	defer h.detachManagement(cc)

@@ -47,8 +47,14 @@ type Store struct {
 	sync func(*os.File) error
 }
 
-// NewStore saves to path.
+// NewStore saves to path. Temp files of writes that a crash interrupted
+// are removed.
 func NewStore(path string) *Store {
+	if old, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")); err == nil {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
 	return &Store{path: path, sync: (*os.File).Sync}
 }
 

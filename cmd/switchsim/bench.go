@@ -1,6 +1,210 @@
 package main
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
 
-// bench is not built yet.
-func bench(args []string) error { return errors.New("bench: not built yet") }
+	load "github.com/switchsim/switchsim/bench"
+	"github.com/switchsim/switchsim/server"
+)
+
+const benchUsage = `usage: switchsim bench [flags]                 load a running server
+       switchsim bench startup --bin PATH [flags]  time start-up to the first prompt
+       switchsim bench fleet --bin PATH [flags]    serve N chassis and measure the process
+       switchsim bench raw-server [--listen ADDR]  the yardstick: a bare SSH server
+
+Load: opens --sessions SSH sessions at once against a running server (the
+management address of every chassis in --state-dir's ports.json, or
+--addr), each logs in, answers "Press any key", runs --command --commands
+times and hangs up; with --rounds each opens that many sessions one after
+another (a closed loop). Reports sessions/s, commands/s, the round trip of
+a command (sent to prompt back) at p50/p90/p99, errors, and the server's
+RSS and goroutines from its control API (GET /v1/stats).
+
+flags:
+`
+
+func bench(args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "startup":
+			return benchStartup(args[1:])
+		case "fleet":
+			return benchFleet(args[1:])
+		case "raw-server":
+			return benchRawServer(args[1:])
+		}
+	}
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	stateDir := fs.String("state-dir", defaultStateDir(), "state `directory` of the running server (ports.json, control-token)")
+	addr := fs.String("addr", "", "comma-separated management `addresses` (default: every chassis in ports.json)")
+	chassis := fs.String("chassis", "", "only this chassis `name` from ports.json")
+	user := fs.String("user", "manager", "user `name`")
+	password := fs.String("password", "manager", "`password`")
+	sessions := fs.Int("sessions", 100, "concurrent `sessions`")
+	rounds := fs.Int("rounds", 1, "sessions each of them opens in turn (closed loop)")
+	commands := fs.Int("commands", 10, "commands per session")
+	command := fs.String("command", "show version", "the `command` to run")
+	setup := fs.String("setup", "", "semicolon-separated `lines` to run after login, untimed (e.g. \"no page\")")
+	expect := fs.String("expect", "", "`text` every command's output must contain")
+	timeout := fs.Duration("timeout", 30*time.Second, "limit for each step (dial, login, one command)")
+	noStats := fs.Bool("no-stats", false, "do not read the server's stats (a server without control API)")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), benchUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	o := load.Options{User: *user, Password: *password, Sessions: *sessions, Rounds: *rounds,
+		Commands: *commands, Command: *command, Expect: *expect, Timeout: *timeout}
+	if *setup != "" {
+		o.Setup = strings.Split(*setup, ";")
+	}
+	if *addr != "" {
+		o.Addrs = strings.Split(*addr, ",")
+	} else {
+		p, err := load.ReadPorts(*stateDir)
+		if err != nil {
+			return fmt.Errorf("no addresses: give --addr, or --state-dir of a running server (%v)", err)
+		}
+		for _, c := range p.Chassis {
+			if *chassis == "" || c.Name == *chassis {
+				o.Addrs = append(o.Addrs, c.Mgmt)
+			}
+		}
+		if len(o.Addrs) == 0 {
+			return fmt.Errorf("no chassis %q in %s", *chassis, *stateDir)
+		}
+	}
+	if !*noStats {
+		st, err := load.ServerStats(*stateDir)
+		if err != nil {
+			return fmt.Errorf("server stats (--no-stats to go without): %w", err)
+		}
+		o.Stats = st
+	}
+	res, err := load.Run(o)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		b, _ := json.MarshalIndent(res, "", "  ")
+		fmt.Printf("%s\n", b)
+	} else {
+		fmt.Printf("%d sessions x %d x %q, %d at a time, against %d address(es)\n", *sessions**rounds, *commands, *command, *sessions, len(o.Addrs))
+		fmt.Print(res)
+	}
+	if res.Errors > 0 {
+		return exitCode(1)
+	}
+	return nil
+}
+
+func benchStartup(args []string) error {
+	fs := flag.NewFlagSet("bench startup", flag.ContinueOnError)
+	bin := fs.String("bin", "bin/switchsim", "switchsim `binary` to start")
+	runs := fs.Int("runs", 20, "timed starts (after one that creates the state)")
+	dir := fs.String("state-dir", "", "state `directory` (default: a new temporary one)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	if *dir == "" {
+		d, err := os.MkdirTemp("", "switchsim-startup-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		*dir = d
+	}
+	rs, err := load.Startup(*bin, *dir, *runs)
+	if err != nil {
+		return err
+	}
+	var listen, prompt []time.Duration
+	for _, r := range rs {
+		listen = append(listen, r.Listening)
+		prompt = append(prompt, r.Prompt)
+	}
+	line := func(name string, ds []time.Duration) {
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		fmt.Printf("%-40s min %6.1fms  median %6.1fms  max %6.1fms\n", name,
+			float64(ds[0])/1e6, float64(ds[len(ds)/2])/1e6, float64(ds[len(ds)-1])/1e6)
+	}
+	fmt.Printf("%d starts with the state directory present\n", len(rs))
+	line("exec to listening (address line):", listen)
+	line("exec to first byte after Press any key:", prompt)
+	return nil
+}
+
+func benchFleet(args []string) error {
+	fs := flag.NewFlagSet("bench fleet", flag.ContinueOnError)
+	bin := fs.String("bin", "bin/switchsim", "switchsim `binary` to start")
+	n := fs.Int("chassis", 1000, "how many chassis")
+	visit := fs.Bool("visit", true, "log in once on every chassis and run show version")
+	dir := fs.String("state-dir", "", "state `directory` (default: a new temporary one)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	if *dir == "" {
+		d, err := os.MkdirTemp("", "switchsim-fleet-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		*dir = d
+	}
+	mb := func(st server.Stats) string {
+		return fmt.Sprintf("RSS %.1f MB, heap in use %.1f MB, %d goroutines", float64(st.RSS)/(1<<20), float64(st.HeapInuse)/(1<<20), st.Goroutines)
+	}
+	for i, what := range []string{"first start (no state)", "restart (state present)"} {
+		r, err := load.Fleet(*bin, *dir, *n, *visit && i == 1)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d chassis, %s: listening after %s\n", r.Chassis, what, r.Ready.Round(time.Millisecond))
+		fmt.Printf("  idle:    %s\n", mb(r.Stats))
+		if r.Load != nil {
+			fmt.Printf("  after a session on every chassis (%d sessions, %d errors): %s\n", r.Load.Sessions, r.Load.Errors, mb(r.Loaded))
+			fmt.Printf("  peak during those sessions: RSS %.1f MB\n", float64(r.Load.Peak.RSS)/(1<<20))
+		}
+	}
+	return nil
+}
+
+func benchRawServer(args []string) error {
+	fs := flag.NewFlagSet("bench raw-server", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:0", "`address` to listen on")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	s, err := load.NewRawServer(*listen)
+	if err != nil {
+		return err
+	}
+	fmt.Println(s.Addr())
+	go s.Serve()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	s.Close()
+	return nil
+}

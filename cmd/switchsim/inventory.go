@@ -1,6 +1,94 @@
 package main
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 
-// inventory is not built yet.
-func inventory(args []string) error { return errors.New("inventory: not built yet") }
+	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/server"
+)
+
+const inventoryUsage = `usage: switchsim inventory [flags] [FILE]
+
+Lists every chassis with its addresses and credentials, in a form
+automation reads directly:
+
+  --format ansible   an Ansible YAML inventory (group "switchsim"; hosts with
+                     ansible_host, ansible_port, ansible_user, ansible_password)
+  --format netmiko   a JSON object of Netmiko ConnectHandler arguments per
+                     chassis: ConnectHandler(**json.load(f)["core1"])
+  --format json      everything: name, hostname, management address, module
+                     consoles, telnet, manager and operator accounts
+
+With FILE (an inventory, as for "serve --inventory"), the addresses come
+from its port blocks. Without, from the running server in --state-dir,
+which writes fleet.json, netmiko.json and inventory.yaml there at start.
+
+flags:
+`
+
+// inventory prints the listing of an inventory file or a running server.
+func inventory(args []string) error {
+	fs := flag.NewFlagSet("inventory", flag.ContinueOnError)
+	format := fs.String("format", "ansible", "output `format`: ansible, netmiko or json")
+	stateDir := fs.String("state-dir", defaultStateDir(), "state `directory` of a running server (when no FILE is given)")
+	imagesDir := fs.String("images", "", "images `directory` the scenarios refer to (default: built-in releases)")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), inventoryUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitCode(0)
+		}
+		return exitCode(2)
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return exitCode(2)
+	}
+	render, ok := map[string]func([]server.Listed) []byte{
+		"ansible": server.AnsibleYAML, "netmiko": server.NetmikoJSON, "json": server.FleetJSON,
+	}[*format]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "switchsim inventory: unknown format %q (ansible, netmiko or json)\n", *format)
+		return exitCode(2)
+	}
+	var ls []server.Listed
+	if fs.NArg() == 1 {
+		cat := scenario.Builtin()
+		if *imagesDir != "" {
+			var err error
+			if cat, err = scenario.OpenCatalog(*imagesDir); err != nil {
+				return err
+			}
+		}
+		ccs, err := server.LoadInventory(fs.Arg(0), cat)
+		if err != nil {
+			return err
+		}
+		if ls, err = server.ListConfigs(ccs); err != nil {
+			return err
+		}
+	} else {
+		path := filepath.Join(*stateDir, "fleet.json")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("no running server's listing (give an inventory FILE, or --state-dir of a running server): %w", err)
+		}
+		var f struct{ Chassis []server.Listed }
+		if err := json.Unmarshal(b, &f); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		ls = f.Chassis
+	}
+	_, err := os.Stdout.Write(render(ls))
+	return err
+}
+
+// writeListings writes the listings of a started server next to
+// ports.json (serve calls it).
+func writeListings(dir string, srv *server.Server) error {
+	return server.WriteListings(dir, srv.Listing())
+}

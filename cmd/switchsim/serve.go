@@ -203,6 +203,9 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	line, _ := json.Marshal(rep)
 	fmt.Fprintf(out, "%s\n", line)
 	server.WriteAtomic(filepath.Join(f.stateDir, "ports.json"), append(line, '\n'), nil)
+	if err := writeListings(f.stateDir, srv); err != nil {
+		fmt.Fprintln(os.Stderr, "switchsim: writing the fleet listings:", err)
+	}
 	if !f.quiet {
 		printWelcome(out, srv, cfg, f, time.Since(t0))
 	}

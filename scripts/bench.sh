@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Every performance figure of README's "Performance" section, measured on
+# this machine (loader and server on the same machine):
+#   scripts/bench.sh [bin/switchsim]        (make bench)
+# RUNS=3 repeats each load measurement; the README reports the best run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-bin/switchsim}"
+runs="${RUNS:-3}"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)"
+
+echo; echo "== Go benchmarks (hot paths)"
+go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./console | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench 'SSHRoundTrip' -benchtime 20000x ./bench | grep -E '^(Benchmark|ok)'
+
+echo; echo "== start-up: exec to the first prompt byte after Press any key (state directory present)"
+"$bin" bench startup --bin "$bin" --runs 20
+
+echo; echo "== closed loop: 500 concurrent sessions x 10 show version (no session limit)"
+"$bin" serve --state-dir "$work/one" --listen 127.0.0.1:0 --console1 off --console2 off \
+  --control 127.0.0.1:0 --quiet >"$work/one.out" 2>"$work/one.err" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/one/ports.json" ] && break; sleep 0.05; done
+for i in $(seq "$runs"); do
+  echo "-- run $i"
+  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+done
+
+echo; echo "== one session: round trip of show version (2000 in a row)"
+"$bin" bench --state-dir "$work/one" --sessions 1 --commands 2000 --command "show version"
+
+echo; echo "== yardstick: bare x/crypto/ssh server answering every line with a fixed block"
+"$bin" bench raw-server --listen 127.0.0.1:0 >"$work/raw.addr" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/raw.addr" ] && break; sleep 0.05; done
+for i in $(seq "$runs"); do
+  echo "-- run $i"
+  "$bin" bench --addr "$(cat "$work/raw.addr")" --no-stats --sessions 500 --commands 10
+done
+
+echo; echo "== fleet: 1000 chassis in one process"
+"$bin" bench fleet --bin "$bin" --chassis 1000
+
+if [ -d transcripts ] && ls transcripts/*_test.go >/dev/null 2>&1; then
+  echo; echo "== transcript suite (without -race)"
+  go test -count=1 ./transcripts/ >/dev/null  # build and warm the cache
+  for i in $(seq "$runs"); do
+    start=$(date +%s.%N)
+    go test -count=1 ./transcripts/ | tail -1
+    echo "  go test wall time (link + run): $(echo "$(date +%s.%N) - $start" | bc) s"
+  done
+fi

@@ -1,0 +1,695 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand"
+	"net"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/switchsim/switchsim/model"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
+)
+
+// Abuse: what a careless script, a fuzzer or an attacker sends. The server
+// stays up, memory stays bounded, and other sessions don't notice.
+
+// peer is an SSH session for abuse tests: it streams output through a
+// bounded window, so a flood of output costs the test no memory.
+type peer struct {
+	t    testing.TB
+	conn *gossh.Client
+	sess *gossh.Session
+	in   io.WriteCloser
+	out  chan []byte
+	buf  []byte
+	eof  bool
+	// soft: a timeout is an error of the test, not a FailNow (for
+	// sessions driven from other goroutines)
+	soft bool
+}
+
+const peerWindow = 1 << 20
+
+func openPeer(t testing.TB, addr, user, pass string, width, height int) *peer {
+	t.Helper()
+	p, err := tryPeer(t, addr, user, pass, width, height)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func tryPeer(t testing.TB, addr, user, pass string, width, height int) (*peer, error) {
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(pass)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		return nil, err
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if err := sess.RequestPty("vt100", height, width, gossh.TerminalModes{}); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	in, _ := sess.StdinPipe()
+	out, _ := sess.StdoutPipe()
+	if err := sess.Shell(); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	p := &peer{t: t, conn: conn, sess: sess, in: in, out: make(chan []byte, 64)}
+	go func() {
+		defer close(p.out)
+		for {
+			b := make([]byte, 32*1024)
+			n, err := out.Read(b)
+			if n > 0 {
+				p.out <- b[:n]
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(p.close)
+	return p, nil
+}
+
+func (p *peer) close() {
+	p.conn.Close()
+	for range p.out {
+	}
+}
+
+// read waits for s and returns the output up to and including it (only
+// the last peerWindow bytes of a flood). It reports false at EOF.
+func (p *peer) read(s string) (string, bool) {
+	p.t.Helper()
+	timer := time.NewTimer(20 * time.Second)
+	defer timer.Stop()
+	scanned := 0
+	for {
+		if i := bytes.Index(p.buf[scanned:], []byte(s)); i >= 0 {
+			end := scanned + i + len(s)
+			got := string(p.buf[:end])
+			p.buf = append(p.buf[:0], p.buf[end:]...)
+			return got, true
+		}
+		if scanned = len(p.buf) - len(s) + 1; scanned < 0 {
+			scanned = 0
+		}
+		if p.eof {
+			return string(p.buf), false
+		}
+		select {
+		case b, ok := <-p.out:
+			if !ok {
+				p.eof = true
+				continue
+			}
+			p.buf = append(p.buf, b...)
+			if over := len(p.buf) - peerWindow; over > 0 {
+				p.buf = append(p.buf[:0], p.buf[over:]...)
+				scanned = 0
+			}
+		case <-timer.C:
+			if p.soft {
+				p.t.Errorf("waiting for %q; last output %q", s, tail(p.buf))
+				return string(p.buf), false
+			}
+			p.t.Fatalf("waiting for %q; last output %q", s, tail(p.buf))
+		}
+	}
+}
+
+func netDial(addr string) (net.Conn, error) {
+	c, err := net.DialTimeout("tcp", addr, 10*time.Second)
+	if err == nil {
+		c.SetDeadline(time.Now().Add(20 * time.Second))
+	}
+	return c, err
+}
+
+func tail(b []byte) []byte {
+	if len(b) > 300 {
+		return b[len(b)-300:]
+	}
+	return b
+}
+
+func (p *peer) until(s string) string {
+	p.t.Helper()
+	got, ok := p.read(s)
+	if !ok {
+		p.t.Fatalf("EOF waiting for %q; got %q", s, tail([]byte(got)))
+	}
+	return got
+}
+
+// waitEOF waits for the server to end the session.
+func (p *peer) waitEOF() string {
+	p.t.Helper()
+	got, _ := p.read("\x00never\x00")
+	return got
+}
+
+func (p *peer) send(s string) {
+	p.t.Helper()
+	if _, err := p.in.Write([]byte(s)); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+func (p *peer) login(prompt string) {
+	p.t.Helper()
+	p.until(tx.PressAnyKey)
+	p.send(" ")
+	p.until(prompt)
+}
+
+// settle waits (polling, with a deadline) for the goroutine count to come
+// back to base, and dumps the goroutines if it does not.
+func settle(t testing.TB, base int) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for runtime.NumGoroutine() > base {
+		if time.Now().After(deadline) {
+			pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
+			t.Fatalf("%d goroutines, baseline %d", runtime.NumGoroutine(), base)
+		}
+		<-time.After(5 * time.Millisecond)
+	}
+}
+
+// heap is the heap in use after a collection.
+func heap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
+}
+
+// bounded fails when the heap grew more than limit since before.
+func bounded(t testing.TB, before uint64, limit uint64, what string) {
+	t.Helper()
+	if after := heap(); after > before+limit {
+		t.Fatalf("%s: heap grew from %d to %d bytes", what, before, after)
+	}
+}
+
+// bystander is a session whose output must not change while another is
+// abused.
+func bystander(t *testing.T, addr string) func() {
+	t.Helper()
+	b := openPeer(t, addr, "manager", "manager", 80, 24)
+	b.login("HP-E8212zl# ")
+	return func() {
+		t.Helper()
+		b.send("show version\r")
+		if got := b.until("HP-E8212zl# "); got != showVersionBothModules {
+			t.Fatalf("bystander saw %q", got)
+		}
+	}
+}
+
+func TestAbuseHugeLine(t *testing.T) {
+	s := startServer(t, nil)
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	before := heap()
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p.login("HP-E8212zl# ")
+	// 1 MB without a line end: the editor keeps MaxLine characters and
+	// drops the rest; input is taken as fast as it comes, not buffered
+	line := bytes.Repeat([]byte("x"), 1<<20)
+	go p.in.Write(line)
+	check()
+	echo := p.until(strings.Repeat("x", 1024))
+	if echo != strings.Repeat("x", 1024) {
+		t.Fatalf("echo: %d bytes", len(echo))
+	}
+	p.send("\r")
+	got := p.until("HP-E8212zl# ")
+	if want := "\r\nInvalid input: " + strings.Repeat("x", 1024) + "\r\nHP-E8212zl# "; got != want {
+		t.Fatalf("after the line: %q", tail([]byte(got)))
+	}
+	p.send("show flash\r")
+	p.until("Default Boot    : Primary\r\nHP-E8212zl# ")
+	bounded(t, before, 8<<20, "1 MB line")
+	check()
+	p.close()
+	settle(t, base)
+}
+
+func TestAbuseRandomBinary(t *testing.T) {
+	s := startServer(t, nil)
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	before := heap()
+	// the operator level: random keys there cannot reboot the chassis,
+	// which would rightly end the bystander's session too
+	rng := rand.New(rand.NewSource(1))
+	for round := 0; round < 4; round++ {
+		p := openPeer(t, addr, "operator", "operator", 80, 24)
+		if round > 0 {
+			p.login("HP-E8212zl> ")
+		}
+		junk := make([]byte, 64*1024)
+		rng.Read(junk)
+		p.send(string(junk))
+		check()
+		p.close()
+	}
+	// and the listeners still serve
+	p := openPeer(t, addr, "operator", "operator", 80, 24)
+	p.login("HP-E8212zl> ")
+	p.close()
+	bounded(t, before, 8<<20, "random binary")
+	settle(t, base)
+	// random bytes as a whole SSH connection: not even a version line
+	for i := 0; i < 20; i++ {
+		c, err := netDial(addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		junk := make([]byte, 4096)
+		rng.Read(junk)
+		c.Write(junk)
+		io.Copy(io.Discard, c)
+		c.Close()
+	}
+	check()
+	settle(t, base)
+}
+
+func TestAbuseCtrlCStorm(t *testing.T) {
+	s := startServer(t, nil)
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	// during the banner, at the prompt, in a dialog and in the pager
+	p.send(strings.Repeat("\x03", 1000))
+	p.until("HP-E8212zl# ")
+	p.send(strings.Repeat("\x03", 100000) + "show flash\r")
+	p.until("Default Boot    : Primary\r\nHP-E8212zl# ")
+	// a question that offers no ^C ignores it, then takes its answer
+	p.send("redundancy switchover\r")
+	p.until("[y/n]? ")
+	p.send(strings.Repeat("\x03", 1000) + "n")
+	if got := p.until("HP-E8212zl# "); got != "n\r\nHP-E8212zl# " {
+		t.Fatalf("after ^C storm in a dialog: %q", got)
+	}
+	if s.Host("c1").ActiveModule() != 0 {
+		t.Fatal("^C answered yes")
+	}
+	// in the pager, ^C quits
+	if ok, err := p.sess.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 5, 0, 0})); err != nil || !ok {
+		t.Fatalf("window-change: %v %v", ok, err)
+	}
+	p.send("show version\r")
+	p.until(tx.Pager)
+	p.send(strings.Repeat("\x03", 1000))
+	p.until("HP-E8212zl# ")
+	check()
+	p.close()
+	settle(t, base)
+}
+
+func TestAbuseWindowChangeFlood(t *testing.T) {
+	s := startServer(t, nil)
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	before := heap()
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p.login("HP-E8212zl# ")
+	for i := 0; i < 10000; i++ {
+		if err := p.sess.WindowChange(10+i%50, 40+i%100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// the last size holds: 6 rows page show version after 5 lines. It
+	// asks for a reply: requests are handled in order, so the reply also
+	// says the flood before it has been applied.
+	if ok, err := p.sess.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 6, 0, 0})); err != nil || !ok {
+		t.Fatalf("window-change: %v %v", ok, err)
+	}
+	p.send("show version\r")
+	got := p.until(tx.Pager)
+	// five rows: the image stamp line wraps at 80 columns
+	if want := showVersionBothModules[:strings.Index(showVersionBothModules, "                13\r\n")] + tx.Pager; got != want {
+		t.Fatalf("after the flood: %q", got)
+	}
+	p.send("q")
+	p.until("HP-E8212zl# ")
+	bounded(t, before, 8<<20, "window-change flood")
+	check()
+	p.close()
+	settle(t, base)
+}
+
+func TestAbuseDisconnectMidDialog(t *testing.T) {
+	s := startServer(t, nil)
+	h := s.Host("c1")
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	for _, q := range []struct{ cmd, wait string }{
+		{"redundancy switchover\r", "[y/n]? "},
+		{"boot system\r", "[y/n]? "},
+		{"reload\r", "[y/n]? "},
+		{"logout\r", tx.LogoutQuestion},
+		{"show running-config\r", tx.Pager},
+		{"show log -a\r", tx.Pager},
+	} {
+		p := openPeer(t, addr, "manager", "manager", 80, 5)
+		p.login("HP-E8212zl# ")
+		p.send(q.cmd)
+		p.until(q.wait)
+		p.close()
+	}
+	// the exec form: the dialog reads EOF and answers no
+	conn, err := dial(t, addr, "manager", "manager")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, _ := conn.NewSession()
+	sess.Output("redundancy switchover")
+	conn.Close()
+	settle(t, base)
+	if n := h.Sessions(); n != 1 {
+		t.Fatalf("%d sessions left (the bystander's only)", n)
+	}
+	h.Advance(10 * time.Minute)
+	st := h.State()
+	if st.Active != 1 || st.Modules[1].State != "standby" || st.Failovers != 0 {
+		t.Fatalf("a hung-up dialog changed the chassis: %+v", st)
+	}
+	check()
+}
+
+func TestAbuseWrongLogins(t *testing.T) {
+	const n = 1000
+	s := startServer(t, nil, func(c *Config) { c.AuthFailDelay = time.Millisecond })
+	addr := s.Addrs()[0].Mgmt
+	check := bystander(t, addr)
+	base := runtime.NumGoroutine()
+	before := heap()
+	tries := wrongLogins(t, addr, n)
+	check()
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p.login("HP-E8212zl# ")
+	p.close()
+	bounded(t, before, 8<<20, fmt.Sprintf("%d wrong logins", tries))
+	settle(t, base)
+}
+
+// wrongLogins tries n wrong passwords from 8 clients at once (each
+// connection as many times as the server allows) and returns how many
+// were tried.
+func wrongLogins(t *testing.T, addr string, n int) int64 {
+	var tries atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for tries.Load() < int64(n) {
+				cb := gossh.RetryableAuthMethod(gossh.PasswordCallback(func() (string, error) {
+					tries.Add(1)
+					return "wrong", nil
+				}), 10)
+				c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", Auth: []gossh.AuthMethod{cb},
+					HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+				if err == nil {
+					c.Close()
+					t.Error("wrong password accepted")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return tries.Load()
+}
+
+func TestAuthFailDelaySlowsOnlyTheFailingClient(t *testing.T) {
+	const delay = 1500 * time.Millisecond
+	s := startServer(t, nil, func(c *Config) { c.AuthFailDelay = delay })
+	addr := s.Addrs()[0].Mgmt
+	sent := make(chan struct{})
+	badDone := make(chan time.Duration, 1)
+	go func() {
+		t0 := time.Now()
+		_, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+			Auth: []gossh.AuthMethod{gossh.PasswordCallback(func() (string, error) { close(sent); return "wrong", nil })}})
+		if err == nil {
+			t.Error("wrong password accepted")
+		}
+		badDone <- time.Since(t0)
+	}()
+	<-sent
+	// while the server makes the failing client wait, another logs in
+	conn, err := dial(t, addr, "manager", "manager")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	select {
+	case d := <-badDone:
+		t.Fatalf("the failing client was answered (after %s) before the good one got in", d)
+	default:
+	}
+	if d := <-badDone; d < delay {
+		t.Fatalf("a wrong password was answered after %s, not slowed down by %s", d, delay)
+	}
+}
+
+func TestMaxSessionsRefusesWithTheSwitchText(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) { c.MaxSessions = 2 })
+	addr := s.Addrs()[0].Mgmt
+	// many at once: exactly two get in
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var in []*peer
+	refused := 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := openPeer(t, addr, "manager", "manager", 80, 24)
+			got, ok := p.read(tx.PressAnyKey)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case ok:
+				in = append(in, p)
+			case got == tx.SessionLimit+"\r\n":
+				refused++
+			default:
+				t.Errorf("neither banner nor refusal: %q", got)
+			}
+		}()
+	}
+	wg.Wait()
+	if len(in) != 2 || refused != 6 {
+		t.Fatalf("%d sessions in, %d refused", len(in), refused)
+	}
+	// the limit is for management sessions: consoles still open
+	c := openPeer(t, s.Addrs()[0].Consoles[0], "manager", "manager", 80, 24)
+	c.until(tx.PressAnyKey)
+	// one leaves, one more gets in
+	in[0].close()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.Host("c1").Sessions() > 1 && time.Now().Before(deadline) {
+		<-time.After(5 * time.Millisecond)
+	}
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p.login("HP-E8212zl# ")
+}
+
+func TestIdleTimeoutEndsTheSession(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) { c.IdleTimeout = time.Second })
+	p := openPeer(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	p.login("HP-E8212zl# ")
+	p.send("show flash\r")
+	p.until("HP-E8212zl# ")
+	got := p.waitEOF()
+	if !strings.HasSuffix(got, tx.IdleTimeout+"\r\n") {
+		t.Fatalf("idle session ended with %q", got)
+	}
+}
+
+// The control interface fires random physical events while 100 sessions
+// run commands; afterwards no goroutine is left behind and the chassis
+// is consistent.
+func TestConcurrentSessionsAndPhysicalEvents(t *testing.T) {
+	sessions, events := 100, 40
+	if testing.Short() {
+		sessions, events = 20, 40
+	}
+	stressChassis(t, sessions, events, 1)
+}
+
+func stressChassis(t *testing.T, sessions, events int, seed int64) {
+	s := startServer(t, nil, func(c *Config) {
+		c.Control, c.ControlToken = "127.0.0.1:0", "tok"
+		c.Logf = func(string, ...any) {}
+	})
+	h := s.Host("c1")
+	addr := s.Addrs()[0].Mgmt
+	base := runtime.NumGoroutine()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var cmds, logins atomic.Int64
+	for i := 0; i < sessions; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			lines := []string{"show version\r", "show redundancy\r", "show flash\r", "show modules\r"}
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				p, err := tryPeer(t, addr, "manager", "manager", 200, 1000)
+				if err != nil {
+					// refused during a takeover: wait for a change and retry
+					select {
+					case <-stop:
+						return
+					case <-time.After(time.Millisecond):
+					}
+					continue
+				}
+				p.soft = true
+				if _, ok := p.read(tx.PressAnyKey); !ok {
+					p.close()
+					continue
+				}
+				if _, err := p.in.Write([]byte(" ")); err != nil {
+					p.close()
+					continue
+				}
+				logins.Add(1)
+				for k := i; ; k++ {
+					if _, ok := p.read("# "); !ok {
+						break
+					}
+					select {
+					case <-stop:
+						p.close()
+						return
+					default:
+					}
+					if _, err := p.in.Write([]byte(lines[k%len(lines)])); err != nil {
+						break
+					}
+					cmds.Add(1)
+				}
+				p.close()
+			}
+		}(i)
+	}
+	// start once every session is in, and let the sessions make
+	// progress between events (a takeover refuses them until the clock
+	// moves, so progress is waited for only briefly)
+	progress := func(want int64, limit time.Duration) {
+		deadline := time.Now().Add(limit)
+		for cmds.Load() < want && time.Now().Before(deadline) {
+			<-time.After(time.Millisecond)
+		}
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for logins.Load() < int64(sessions) && time.Now().Before(deadline) {
+		<-time.After(5 * time.Millisecond)
+	}
+	ctl := func(action string, req ControlRequest) error { return s.control1(h, action, req) }
+	rng := rand.New(rand.NewSource(seed))
+	mods := []string{"mm1", "mm2"}
+	for e := 0; e < events; e++ {
+		progress(cmds.Load()+int64(sessions/4), 20*time.Millisecond)
+		m := mods[rng.Intn(2)]
+		var err error
+		switch rng.Intn(8) {
+		case 0:
+			err = h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "CONSOLE"}) })
+		case 1:
+			err = ctl("press", ControlRequest{Module: m, Button: "reset"})
+		case 2:
+			err = ctl("pull", ControlRequest{Module: m})
+		case 3:
+			err = ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"}})
+		case 4:
+			err = ctl("crash", ControlRequest{Module: m})
+		case 5:
+			err = ctl("cut-heartbeat", ControlRequest{})
+		default:
+			h.Advance(time.Duration(rng.Intn(180)) * time.Second)
+		}
+		if errors.Is(err, ErrBadRequest) {
+			t.Fatalf("event %d: %v", e, err)
+		}
+		h.View(func(c *model.Chassis) {
+			n := 0
+			for _, md := range c.Modules {
+				if md.State == model.Active {
+					n++
+				}
+			}
+			if n > 1 {
+				t.Fatalf("event %d: %d active modules", e, n)
+			}
+		})
+	}
+	// settle: every module back in and booted
+	for _, m := range mods {
+		ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"}})
+	}
+	h.Advance(time.Hour)
+	close(stop)
+	wg.Wait()
+	h.View(func(c *model.Chassis) {
+		var states []string
+		active := 0
+		for _, md := range c.Modules {
+			states = append(states, md.State.String())
+			if md.State == model.Active {
+				active++
+			}
+		}
+		if active != 1 || c.Running == nil {
+			t.Fatalf("after the events: modules %v, running config %v", states, c.Running != nil)
+		}
+	})
+	settle(t, base)
+	if n := h.Sessions(); n != 0 {
+		t.Fatalf("%d management sessions left", n)
+	}
+	t.Logf("%d logins, %d commands during %d events", logins.Load(), cmds.Load(), events)
+	if logins.Load() < int64(sessions) {
+		t.Fatalf("only %d logins", logins.Load())
+	}
+	// and it still serves
+	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p.login("# ")
+}
