@@ -24,14 +24,36 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Field, e.Msg)
 }
 
-// decoder walks a YAML tree by hand so every error can name the line and
-// field, and unknown keys are refused rather than ignored.
-type decoder struct {
+// Decoder walks a YAML tree by hand so every error can name the line and
+// field, and unknown keys are refused rather than ignored. Scenario files
+// use it, and so do the files that list scenarios (inventories).
+type Decoder struct {
 	file string
 	err  *Error
 }
 
-func (d *decoder) fail(n *yaml.Node, field, format string, args ...any) {
+// NewDecoder starts a decoder for a file (named in its errors).
+func NewDecoder(file string) *Decoder { return &Decoder{file: file} }
+
+// Err is the first error found, or nil.
+func (d *Decoder) Err() error {
+	if d.err == nil {
+		return nil
+	}
+	return d.err
+}
+
+// ParseYAML parses YAML text into its node tree, or an Error with the line.
+func ParseYAML(file string, data []byte) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, YAMLError(file, err)
+	}
+	return &root, nil
+}
+
+// Fail records the first error: at the node's line, naming the field.
+func (d *Decoder) Fail(n *yaml.Node, field, format string, args ...any) {
 	if d.err != nil {
 		return
 	}
@@ -42,8 +64,9 @@ func (d *decoder) fail(n *yaml.Node, field, format string, args ...any) {
 	d.err = &Error{File: d.file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
-type mapping struct {
-	d    *decoder
+// Map is one YAML mapping being read, with the keys asked for so far.
+type Map struct {
+	d    *Decoder
 	n    *yaml.Node
 	path string
 	seen map[string]bool
@@ -56,9 +79,12 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func (d *decoder) mapping(n *yaml.Node, path string) *mapping {
-	m := &mapping{d: d, n: n, path: path, seen: map[string]bool{}}
-	if n == nil {
+// Mapping reads n (a mapping, or a document holding one) at path; a
+// missing or empty node reads as an empty mapping.
+func (d *Decoder) Mapping(n *yaml.Node, path string) *Map {
+	m := &Map{d: d, n: n, path: path, seen: map[string]bool{}}
+	if n == nil || n.Kind == 0 || n.Kind == yaml.DocumentNode && len(n.Content) == 0 {
+		m.n = nil
 		return m
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
@@ -69,14 +95,14 @@ func (d *decoder) mapping(n *yaml.Node, path string) *mapping {
 			m.n = nil
 			return m
 		}
-		d.fail(m.n, path, "expected a mapping")
+		d.Fail(m.n, path, "expected a mapping")
 		m.n = nil
 	}
 	return m
 }
 
 // get returns the value node of key, or nil.
-func (m *mapping) get(key string) *yaml.Node {
+func (m *Map) Get(key string) *yaml.Node {
 	m.seen[key] = true
 	if m.n == nil {
 		return nil
@@ -93,10 +119,10 @@ func (m *mapping) get(key string) *yaml.Node {
 	return nil
 }
 
-func (m *mapping) has(key string) bool { return m.get(key) != nil }
+func (m *Map) Has(key string) bool { return m.Get(key) != nil }
 
 // done refuses keys nobody asked for.
-func (m *mapping) done() {
+func (m *Map) Done() {
 	if m.n == nil {
 		return
 	}
@@ -107,46 +133,66 @@ func (m *mapping) done() {
 			for s := range m.seen {
 				known = append(known, s)
 			}
-			m.d.fail(k, join(m.path, k.Value), "unknown field")
+			m.d.Fail(k, join(m.path, k.Value), "unknown field")
 		}
 	}
 }
 
-func (m *mapping) scalar(key string) (*yaml.Node, bool) {
-	v := m.get(key)
+func (m *Map) Scalar(key string) (*yaml.Node, bool) {
+	v := m.Get(key)
 	if v == nil {
 		return nil, false
 	}
 	if v.Kind != yaml.ScalarNode {
-		m.d.fail(v, join(m.path, key), "expected a single value")
+		m.d.Fail(v, join(m.path, key), "expected a single value")
 		return nil, false
 	}
 	return v, true
 }
 
-func (m *mapping) str(key, def string) string {
-	v, ok := m.scalar(key)
+func (m *Map) Str(key, def string) string {
+	v, ok := m.Scalar(key)
 	if !ok {
 		return def
 	}
 	return v.Value
 }
 
-func (m *mapping) integer(key string, def int) int {
-	v, ok := m.scalar(key)
+func (m *Map) Integer(key string, def int) int {
+	v, ok := m.Scalar(key)
 	if !ok {
 		return def
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
 	if err != nil {
-		m.d.fail(v, join(m.path, key), "%q is not a whole number", v.Value)
+		m.d.Fail(v, join(m.path, key), "%q is not a whole number", v.Value)
 		return def
 	}
 	return n
 }
 
-func (m *mapping) boolean(key string, def bool) bool {
-	v, ok := m.scalar(key)
+// IntegerIn reads a whole number that must lie in lo..hi.
+func (m *Map) IntegerIn(key string, def, lo, hi int) int {
+	v, ok := m.Scalar(key)
+	if !ok {
+		return def
+	}
+	n := m.Integer(key, def)
+	if m.d.err == nil && (n < lo || n > hi) {
+		m.d.Fail(v, join(m.path, key), "%d is not in %d-%d", n, lo, hi)
+		return def
+	}
+	return n
+}
+
+// Node is the mapping's own node (nil when missing).
+func (m *Map) Node() *yaml.Node { return m.n }
+
+// Field names a key of this mapping as errors print it.
+func (m *Map) Field(key string) string { return join(m.path, key) }
+
+func (m *Map) Boolean(key string, def bool) bool {
+	v, ok := m.Scalar(key)
 	if !ok {
 		return def
 	}
@@ -156,15 +202,15 @@ func (m *mapping) boolean(key string, def bool) bool {
 	case "false", "no", "off":
 		return false
 	}
-	m.d.fail(v, join(m.path, key), "%q is not true or false", v.Value)
+	m.d.Fail(v, join(m.path, key), "%q is not true or false", v.Value)
 	return def
 }
 
 // timeLayouts are the accepted date-time spellings.
 var timeLayouts = []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"}
 
-func (m *mapping) when(key string) time.Time {
-	v, ok := m.scalar(key)
+func (m *Map) When(key string) time.Time {
+	v, ok := m.Scalar(key)
 	if !ok || v.Value == "" {
 		return time.Time{}
 	}
@@ -173,26 +219,26 @@ func (m *mapping) when(key string) time.Time {
 			return t
 		}
 	}
-	m.d.fail(v, join(m.path, key), "%q is not a time like 2014-01-26 17:34:07", v.Value)
+	m.d.Fail(v, join(m.path, key), "%q is not a time like 2014-01-26 17:34:07", v.Value)
 	return time.Time{}
 }
 
-func (m *mapping) duration(key string, def time.Duration) time.Duration {
-	v, ok := m.scalar(key)
+func (m *Map) Duration(key string, def time.Duration) time.Duration {
+	v, ok := m.Scalar(key)
 	if !ok {
 		return def
 	}
 	d, err := time.ParseDuration(v.Value)
 	if err != nil || d < 0 {
-		m.d.fail(v, join(m.path, key), "%q is not a duration like 90s", v.Value)
+		m.d.Fail(v, join(m.path, key), "%q is not a duration like 90s", v.Value)
 		return def
 	}
 	return d
 }
 
 // oneOf reads a value that must be one of choices.
-func (m *mapping) oneOf(key, def string, choices ...string) string {
-	v, ok := m.scalar(key)
+func (m *Map) OneOf(key, def string, choices ...string) string {
+	v, ok := m.Scalar(key)
 	if !ok {
 		return def
 	}
@@ -201,30 +247,30 @@ func (m *mapping) oneOf(key, def string, choices ...string) string {
 			return c
 		}
 	}
-	m.d.fail(v, join(m.path, key), "%q is not one of %s", v.Value, strings.Join(choices, ", "))
+	m.d.Fail(v, join(m.path, key), "%q is not one of %s", v.Value, strings.Join(choices, ", "))
 	return def
 }
 
 // list returns the items of a sequence.
-func (m *mapping) list(key string) []*yaml.Node {
-	v := m.get(key)
+func (m *Map) List(key string) []*yaml.Node {
+	v := m.Get(key)
 	if v == nil {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		m.d.fail(v, join(m.path, key), "expected a list")
+		m.d.Fail(v, join(m.path, key), "expected a list")
 		return nil
 	}
 	return v.Content
 }
 
 // ints reads a list of whole numbers.
-func (m *mapping) ints(key string) []int {
+func (m *Map) Ints(key string) []int {
 	var out []int
-	for i, it := range m.list(key) {
+	for i, it := range m.List(key) {
 		n, err := strconv.Atoi(it.Value)
 		if it.Kind != yaml.ScalarNode || err != nil {
-			m.d.fail(it, fmt.Sprintf("%s[%d]", join(m.path, key), i), "%q is not a whole number", it.Value)
+			m.d.Fail(it, fmt.Sprintf("%s[%d]", join(m.path, key), i), "%q is not a whole number", it.Value)
 			return nil
 		}
 		out = append(out, n)
@@ -233,11 +279,11 @@ func (m *mapping) ints(key string) []int {
 }
 
 // strs reads a list of strings.
-func (m *mapping) strs(key string) []string {
+func (m *Map) Strs(key string) []string {
 	var out []string
-	for i, it := range m.list(key) {
+	for i, it := range m.List(key) {
 		if it.Kind != yaml.ScalarNode {
-			m.d.fail(it, fmt.Sprintf("%s[%d]", join(m.path, key), i), "expected a single value")
+			m.d.Fail(it, fmt.Sprintf("%s[%d]", join(m.path, key), i), "expected a single value")
 			return nil
 		}
 		out = append(out, it.Value)

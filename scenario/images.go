@@ -55,26 +55,26 @@ func loadCatalog(fsys fs.FS, dir, name string) (*Catalog, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+		return nil, YAMLError(name, err)
 	}
-	d := &decoder{file: name}
+	d := &Decoder{file: name}
 	c := &Catalog{fsys: fsys, dir: dir, images: map[string]*model.Image{}}
-	top := d.mapping(&root, "")
-	for i, n := range top.list("images") {
+	top := d.Mapping(&root, "")
+	for i, n := range top.List("images") {
 		path := fmt.Sprintf("images[%d]", i)
-		m := d.mapping(n, path)
-		file := m.str("file", "")
+		m := d.Mapping(n, path)
+		file := m.Str("file", "")
 		im := d.image(m, path)
-		m.done()
+		m.Done()
 		if file == "" {
-			d.fail(n, path+".file", "missing")
+			d.Fail(n, path+".file", "missing")
 			break
 		}
 		im.File = file
 		c.images[file] = im
 		c.order = append(c.order, file)
 	}
-	top.done()
+	top.Done()
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -82,40 +82,40 @@ func loadCatalog(fsys fs.FS, dir, name string) (*Catalog, error) {
 }
 
 // image reads image metadata fields from a mapping.
-func (d *decoder) image(m *mapping, path string) *model.Image {
+func (d *Decoder) image(m *Map, path string) *model.Image {
 	im := &model.Image{
-		Version:     m.str("version", ""),
-		Build:       m.integer("build", 0),
-		Size:        int64(m.integer("size", 0)),
-		Built:       m.when("date"),
-		Stamp:       m.str("stamp", ""),
-		Compat:      m.str("compat", ""),
-		WarmStandby: m.boolean("warm-standby", false),
+		Version:     m.Str("version", ""),
+		Build:       m.Integer("build", 0),
+		Size:        int64(m.Integer("size", 0)),
+		Built:       m.When("date"),
+		Stamp:       m.Str("stamp", ""),
+		Compat:      m.Str("compat", ""),
+		WarmStandby: m.Boolean("warm-standby", false),
 	}
-	if n := m.get("rom"); n != nil {
+	if n := m.Get("rom"); n != nil {
 		r := d.rom(n, join(path, "rom"))
 		im.ROM = &r
 	}
 	if im.Version == "" {
-		d.fail(m.n, join(path, "version"), "missing")
+		d.Fail(m.n, join(path, "version"), "missing")
 	}
 	return im
 }
 
-func (d *decoder) rom(n *yaml.Node, path string) model.ROM {
+func (d *Decoder) rom(n *yaml.Node, path string) model.ROM {
 	if n.Kind == yaml.ScalarNode {
 		return model.ROM{Version: n.Value}
 	}
-	m := d.mapping(n, path)
+	m := d.Mapping(n, path)
 	r := model.ROM{
-		Version: m.str("version", ""),
-		Dir:     m.str("dir", ""),
-		Built:   m.when("built"),
-		Number:  m.integer("number", 0),
+		Version: m.Str("version", ""),
+		Dir:     m.Str("dir", ""),
+		Built:   m.When("built"),
+		Number:  m.Integer("number", 0),
 	}
-	m.done()
+	m.Done()
 	if r.Version == "" {
-		d.fail(n, path+".version", "missing")
+		d.Fail(n, path+".version", "missing")
 	}
 	return r
 }
@@ -198,7 +198,7 @@ func WriteDefault(dir string) error {
 }
 
 // yamlError turns a YAML syntax error into an Error with its line.
-func yamlError(file string, err error) *Error {
+func YAMLError(file string, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {

@@ -50,133 +50,6 @@ var reservedNames = map[string]bool{"ports": true, "netmiko": true, "fleet": tru
 
 var chassisName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$`)
 
-// invDecoder walks the inventory's YAML tree so that every error names the
-// file, line and field, like scenario errors.
-type invDecoder struct {
-	file string
-	err  *scenario.Error
-}
-
-func (d *invDecoder) fail(n *yaml.Node, field, format string, args ...any) {
-	if d.err != nil {
-		return
-	}
-	line := 0
-	if n != nil {
-		line = n.Line
-	}
-	d.err = &scenario.Error{File: d.file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
-}
-
-// invMap is one YAML mapping with the keys read so far.
-type invMap struct {
-	d    *invDecoder
-	n    *yaml.Node
-	path string
-	seen map[string]bool
-}
-
-func (d *invDecoder) mapping(n *yaml.Node, path string) *invMap {
-	m := &invMap{d: d, n: n, path: path, seen: map[string]bool{}}
-	if n != nil && n.Kind == yaml.DocumentNode {
-		if len(n.Content) == 0 {
-			m.n = nil
-			return m
-		}
-		m.n = n.Content[0]
-	}
-	if m.n != nil && m.n.Kind != yaml.MappingNode {
-		if m.n.Tag != "!!null" {
-			d.fail(m.n, path, "expected a mapping")
-		}
-		m.n = nil
-	}
-	return m
-}
-
-func (m *invMap) field(key string) string {
-	if m.path == "" {
-		return key
-	}
-	return m.path + "." + key
-}
-
-func (m *invMap) get(key string) *yaml.Node {
-	m.seen[key] = true
-	if m.n == nil {
-		return nil
-	}
-	for i := 0; i+1 < len(m.n.Content); i += 2 {
-		if m.n.Content[i].Value == key {
-			if v := m.n.Content[i+1]; v.Tag != "!!null" {
-				return v
-			}
-			return nil
-		}
-	}
-	return nil
-}
-
-func (m *invMap) scalar(key string) *yaml.Node {
-	v := m.get(key)
-	if v != nil && v.Kind != yaml.ScalarNode {
-		m.d.fail(v, m.field(key), "expected a single value")
-		return nil
-	}
-	return v
-}
-
-func (m *invMap) str(key, def string) string {
-	if v := m.scalar(key); v != nil {
-		return v.Value
-	}
-	return def
-}
-
-func (m *invMap) integer(key string, def, lo, hi int) int {
-	v := m.scalar(key)
-	if v == nil {
-		return def
-	}
-	n, err := strconv.Atoi(v.Value)
-	if err != nil {
-		m.d.fail(v, m.field(key), "%q is not a whole number", v.Value)
-		return def
-	}
-	if n < lo || n > hi {
-		m.d.fail(v, m.field(key), "%d is not in %d-%d", n, lo, hi)
-		return def
-	}
-	return n
-}
-
-func (m *invMap) boolean(key string, def bool) bool {
-	v := m.scalar(key)
-	if v == nil {
-		return def
-	}
-	switch strings.ToLower(v.Value) {
-	case "true", "yes", "on":
-		return true
-	case "false", "no", "off":
-		return false
-	}
-	m.d.fail(v, m.field(key), "%q is not true or false", v.Value)
-	return def
-}
-
-// done refuses keys nobody asked for (a typo must not be ignored).
-func (m *invMap) done() {
-	if m.n == nil {
-		return
-	}
-	for i := 0; i+1 < len(m.n.Content); i += 2 {
-		if k := m.n.Content[i]; !m.seen[k.Value] {
-			m.d.fail(k, m.field(k.Value), "unknown field")
-		}
-	}
-}
-
 // invEntry is one chassis line of the inventory, before expansion.
 type invEntry struct {
 	node     *yaml.Node
@@ -206,63 +79,51 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 	if cat == nil {
 		cat = scenario.Builtin()
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if strings.HasPrefix(msg, "line ") {
-			if i := strings.IndexByte(msg, ':'); i > 5 {
-				line, _ = strconv.Atoi(msg[5:i])
-				msg = strings.TrimSpace(msg[i+1:])
-			}
-		}
-		return nil, &scenario.Error{File: path, Line: line, Msg: msg}
+	root, err := scenario.ParseYAML(path, data)
+	if err != nil {
+		return nil, err
 	}
-	d := &invDecoder{file: path}
-	rootNode := &root
-	if root.Kind == 0 { // empty text
-		rootNode = nil
-	}
-	top := d.mapping(rootNode, "")
-	listen := top.str("listen", "127.0.0.1")
+	d := scenario.NewDecoder(path)
+	top := d.Mapping(root, "")
+	listen := top.Str("listen", "127.0.0.1")
 	if ip := net.ParseIP(strings.Trim(listen, "[]")); ip == nil && listen != "localhost" {
-		d.fail(top.get("listen"), "listen", "%q is not an IP address", listen)
+		d.Fail(top.Get("listen"), "listen", "%q is not an IP address", listen)
 	}
-	base := top.integer("base-port", DefaultInventoryBase, 0, 65535)
-	block := top.integer("block", DefaultInventoryBlock, minInventoryBlock, 1000)
-	telnet := top.boolean("telnet", false)
-	defScenario := top.str("scenario", "")
+	base := top.IntegerIn("base-port", DefaultInventoryBase, 0, 65535)
+	block := top.IntegerIn("block", DefaultInventoryBlock, minInventoryBlock, 1000)
+	telnet := top.Boolean("telnet", false)
+	defScenario := top.Str("scenario", "")
 	var entries []invEntry
-	list := top.get("chassis")
+	list := top.Get("chassis")
 	switch {
 	case list == nil:
-		d.fail(top.n, "chassis", "an inventory lists at least one chassis")
+		d.Fail(top.Node(), "chassis", "an inventory lists at least one chassis")
 	case list.Kind != yaml.SequenceNode:
-		d.fail(list, "chassis", "expected a list")
+		d.Fail(list, "chassis", "expected a list")
 	default:
 		for i, n := range list.Content {
 			p := fmt.Sprintf("chassis[%d]", i)
-			m := d.mapping(n, p)
+			m := d.Mapping(n, p)
 			e := invEntry{node: n, path: p, base: -1}
-			e.name = m.str("name", "")
-			if e.name == "" && m.n != nil {
-				d.fail(n, p+".name", "every chassis needs a name")
+			e.name = m.Str("name", "")
+			if e.name == "" && m.Node() != nil {
+				d.Fail(n, p+".name", "every chassis needs a name")
 			}
-			e.count = m.integer("count", 0, 1, 65535)
-			e.scenario = m.str("scenario", defScenario)
-			if v := m.scalar("hostname"); v != nil {
+			e.count = m.IntegerIn("count", 0, 1, 65535)
+			e.scenario = m.Str("scenario", defScenario)
+			if v, ok := m.Scalar("hostname"); ok {
 				e.hostname, e.hostSet = v.Value, true
 			}
-			if m.get("base-port") != nil {
-				e.base = m.integer("base-port", 0, 1, 65535)
+			if m.Has("base-port") {
+				e.base = m.IntegerIn("base-port", 0, 1, 65535)
 			}
-			m.done()
+			m.Done()
 			entries = append(entries, e)
 		}
 	}
-	top.done()
-	if d.err != nil {
-		return nil, d.err
+	top.Done()
+	if err := d.Err(); err != nil {
+		return nil, err
 	}
 
 	// Expand counts, check names, read each scenario file once.
@@ -285,22 +146,22 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 		}
 		if e.base >= 0 {
 			if base == 0 {
-				d.fail(e.node, e.path+".base-port", "base-port 0 (ephemeral ports) applies to the whole inventory")
-				return nil, d.err
+				d.Fail(e.node, e.path+".base-port", "base-port 0 (ephemeral ports) applies to the whole inventory")
+				return nil, d.Err()
 			}
 			port = e.base
 		}
 		for _, name := range names {
 			switch {
 			case !chassisName.MatchString(name):
-				d.fail(e.node, e.path+".name", "%q is not a chassis name (letters, digits, '.', '_', '-'; up to 63)", name)
+				d.Fail(e.node, e.path+".name", "%q is not a chassis name (letters, digits, '.', '_', '-'; up to 63)", name)
 			case reservedNames[strings.ToLower(name)]:
-				d.fail(e.node, e.path+".name", "%q is reserved (a file of that name is in the state directory)", name)
+				d.Fail(e.node, e.path+".name", "%q is reserved (a file of that name is in the state directory)", name)
 			case seen[name] != "":
-				d.fail(e.node, e.path+".name", "%q is also %s", name, seen[name])
+				d.Fail(e.node, e.path+".name", "%q is also %s", name, seen[name])
 			}
-			if d.err != nil {
-				return nil, d.err
+			if err := d.Err(); err != nil {
+				return nil, err
 			}
 			seen[name] = e.path
 			hostname := name
@@ -312,8 +173,8 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 				}
 			}
 			if hostname == "" || strings.ContainsAny(hostname, "\r\n\t\"") {
-				d.fail(e.node, e.path+".hostname", "%q is not a hostname", hostname)
-				return nil, d.err
+				d.Fail(e.node, e.path+".hostname", "%q is not a hostname", hostname)
+				return nil, d.Err()
 			}
 			sc, err := inventoryScenario(dir, e.scenario, texts, cat)
 			if err != nil {
@@ -329,8 +190,8 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 				}
 			} else {
 				if port+minInventoryBlock-1 > 65535 {
-					d.fail(e.node, e.path, "chassis %q: its ports (from %d) are beyond 65535", name, port)
-					return nil, d.err
+					d.Fail(e.node, e.path, "chassis %q: its ports (from %d) are beyond 65535", name, port)
+					return nil, d.Err()
 				}
 				at := func(i int) string { return net.JoinHostPort(listen, strconv.Itoa(port+i)) }
 				cc.Mgmt, cc.Consoles = at(0), []string{at(1), at(2)}
