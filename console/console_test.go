@@ -1,15 +1,14 @@
 package console_test
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/console"
+	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
@@ -17,32 +16,11 @@ import (
 
 var start = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)
 
-// wire records the bytes the console writes.
-type wire struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-	off int
-}
-
-func (w *wire) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
-}
-
 // fresh returns what was written since the last call.
-func (w *wire) fresh() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	s := w.buf.String()[w.off:]
-	w.off = w.buf.Len()
-	return s
-}
-
 type term struct {
 	t    *testing.T
 	conn *console.Conn
-	w    *wire
+	w    *testterm.Screen
 	sess *commands.Session
 	host *server.Host
 	done chan error
@@ -65,7 +43,7 @@ func newHost(t *testing.T) *server.Host {
 func open(t *testing.T, height int) *term {
 	t.Helper()
 	h := newHost(t)
-	w := &wire{}
+	w := &testterm.Screen{}
 	conn := console.NewConn(w, true, 80, height)
 	sess := &commands.Session{Host: h, Module: 0, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: height}
 	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Pager())
@@ -73,7 +51,7 @@ func open(t *testing.T, height int) *term {
 	go func() { tm.done <- cli.Serve(); conn.End() }()
 	t.Cleanup(func() { conn.Close(); <-tm.done })
 	conn.WaitIdle()
-	if out := w.fresh(); !strings.HasSuffix(out, "Press any key to continue") {
+	if out := w.Fresh(); !strings.HasSuffix(out, "Press any key to continue") {
 		t.Fatalf("no Press any key: %q", out)
 	}
 	tm.typ(" ")
@@ -87,7 +65,7 @@ func (tm *term) typ(s string) string {
 		tm.t.Fatal(err)
 	}
 	tm.conn.WaitIdle()
-	return tm.w.fresh()
+	return tm.w.Fresh()
 }
 
 func (tm *term) expect(input, want string) {
@@ -101,14 +79,14 @@ const prompt = "HP-E8212zl# "
 
 func TestFirstPromptAfterAnyKey(t *testing.T) {
 	h := newHost(t)
-	w := &wire{}
+	w := &testterm.Screen{}
 	conn := console.NewConn(w, true, 80, 24)
 	sess := &commands.Session{Host: h, Transport: "SSH", Manager: true, Paging: true, Width: 80, Height: 24}
 	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Pager())
 	done := make(chan error, 1)
 	go func() { done <- cli.Serve() }()
 	conn.WaitIdle()
-	banner := w.fresh()
+	banner := w.Fresh()
 	// the first lines end in CR CR LF, as on a real K.15 switch
 	if !strings.HasPrefix(banner, "HP J9091A Switch E8212zl\r\r\nSoftware revision K.15.06.0017\r\r\n\r\r\nCopyright (C) 1991-2012 Hewlett-Packard Development Company, L.P.\r\n") {
 		t.Fatalf("banner start: %q", banner[:120])
@@ -119,7 +97,7 @@ func TestFirstPromptAfterAnyKey(t *testing.T) {
 	// any single key continues; the prompt has one trailing space
 	conn.Feed([]byte("x"))
 	conn.WaitIdle()
-	if got := w.fresh(); got != "\r\n"+prompt {
+	if got := w.Fresh(); got != "\r\n"+prompt {
 		t.Fatalf("got %q", got)
 	}
 	conn.Close()
@@ -128,7 +106,7 @@ func TestFirstPromptAfterAnyKey(t *testing.T) {
 
 func TestEchoEachCharacterBeforeEnter(t *testing.T) {
 	tm := open(t, 24)
-	tm.w.fresh()
+	tm.w.Fresh()
 	for _, c := range "show" {
 		tm.expect(string(c), string(c))
 	}
@@ -136,7 +114,7 @@ func TestEchoEachCharacterBeforeEnter(t *testing.T) {
 
 func TestEnterForms(t *testing.T) {
 	tm := open(t, 24)
-	tm.w.fresh()
+	tm.w.Fresh()
 	// "\r", "\n" and "\r\n" are one Enter each
 	tm.expect("\r", "\r\n"+prompt)
 	tm.expect("\n", "\r\n"+prompt)
@@ -195,7 +173,7 @@ func TestTabCompletion(t *testing.T) {
 	tm.expect("sh\t", "show ")
 	tm.expect("red\t", "redundancy ")
 	// ambiguous: the candidates are listed and the line redrawn
-	tm.w.fresh()
+	tm.w.Fresh()
 	tm.typ("\x15")
 	// "sh lo" extends to the common prefix "log"
 	tm.expect("sh lo\t", "sh log")
@@ -233,7 +211,7 @@ func TestLineEditing(t *testing.T) {
 func TestHistory(t *testing.T) {
 	tm := open(t, 24)
 	tm.typ("no page\r")
-	tm.w.fresh()
+	tm.w.Fresh()
 	tm.expect("\x1b[A", "no page")
 	tm.expect("\x1b[B", "\b\b\b\b\b\b\b       \b\b\b\b\b\b\b")
 }
@@ -308,7 +286,7 @@ func TestLogoutSaveQuestionCtrlC(t *testing.T) {
 	tm.typ("config\r")
 	tm.typ("hostname Changed\r")
 	tm.typ("end\r")
-	tm.w.fresh()
+	tm.w.Fresh()
 	tm.expect("logout\r", "logout\r\nDo you want to log out [y/n]? ")
 	tm.expect("y", "y\r\nDo you want to save current configuration [y/n/^C]? ")
 	// ^C returns to the prompt, still logged in

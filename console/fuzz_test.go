@@ -8,6 +8,7 @@ import (
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/console"
+	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
 )
 
@@ -22,7 +23,7 @@ func FuzzConsoleInput(f *testing.F) {
 	f.Add(uint8(5), []byte(" show running-config\r \r\x03"))
 	f.Fuzz(func(t *testing.T, height uint8, input []byte) {
 		h := newHost(t)
-		w := &wire{}
+		w := &testterm.Screen{}
 		rows := int(height%64) + 2
 		conn := console.NewConn(w, true, 80, rows)
 		conn.MaxLine = 64
@@ -51,7 +52,7 @@ func FuzzConsoleInput(f *testing.F) {
 		conn.WaitIdle()
 		conn.Close()
 		<-done
-		out := w.buf.Bytes()
+		out := []byte(w.Fresh())
 		for i, b := range out {
 			if b == '\n' && (i == 0 || out[i-1] != '\r') {
 				t.Fatalf("bare LF at %d: %q", i, out[max(0, i-40):i+1])

@@ -54,12 +54,12 @@ func TestBannerMOTDShownAtLogin(t *testing.T) {
 	a.typ("config\r")
 	a.typ(`banner motd "Authorized use only"` + "\r")
 	b := openLocal(t, s, Management("manager", true))
-	if out := b.s.fresh(); !strings.HasSuffix(out, "www.hp.com/networking/register\n\nAuthorized use only\n\nPress any key to continue") {
+	if out := b.s.FreshLF(); !strings.HasSuffix(out, "www.hp.com/networking/register\n\nAuthorized use only\n\nPress any key to continue") {
 		t.Fatalf("banner: %q", out)
 	}
 	// the standby's console does not show it
 	c := openLocal(t, s, Console(1))
-	if out := c.s.fresh(); strings.Contains(out, "Authorized") {
+	if out := c.s.FreshLF(); strings.Contains(out, "Authorized") {
 		t.Fatalf("standby shows the banner: %q", out)
 	}
 }

@@ -1,47 +1,26 @@
 package server
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
 
-type scr struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-	off int
-}
-
-func (s *scr) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *scr) fresh() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := strings.ReplaceAll(s.buf.String()[s.off:], "\r\n", "\n")
-	s.off = s.buf.Len()
-	return out
-}
-
 type localTerm struct {
 	t *testing.T
 	l *Local
-	s *scr
+	s *testterm.Screen
 }
 
 func openLocal(t *testing.T, srv *Server, tg Target) *localTerm {
 	t.Helper()
-	s := &scr{}
+	s := &testterm.Screen{}
 	l, err := srv.OpenLocal("c1", tg, s)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +33,7 @@ func openLocal(t *testing.T, srv *Server, tg Target) *localTerm {
 func (lt *localTerm) typ(in string) string {
 	lt.l.Conn.Feed([]byte(in))
 	lt.l.Conn.WaitIdle()
-	return lt.s.fresh()
+	return lt.s.FreshLF()
 }
 
 // settleAll waits for every given session after the clock moved.
@@ -82,7 +61,7 @@ func TestConsoleFollowsItsModuleThroughSwitchover(t *testing.T) {
 	h := srv.Host("c1")
 	c1 := openLocal(t, srv, Console(0))
 	c1.typ(" ")
-	c1.s.fresh()
+	c1.s.FreshLF()
 	c1.typ("redundancy switchover\r")
 	// the console stays: the module reboots and shows its ROM banner and
 	// the boot profile menu, waiting for a choice
@@ -101,7 +80,7 @@ func TestConsoleFollowsItsModuleThroughSwitchover(t *testing.T) {
 	}
 	h.Advance(10 * time.Minute)
 	settleAll(c1)
-	out := c1.s.fresh()
+	out := c1.s.FreshLF()
 	inOrder(t, out, "Decompressing...done.\n", "Standby Console> ")
 	st := h.State()
 	if st.Active != 2 || st.Modules[0].State != "standby" || st.Modules[0].Booted != "secondary" {
@@ -118,19 +97,19 @@ func TestBootProfileTimesOutToDefault(t *testing.T) {
 	srv := startServer(t, nil)
 	h := srv.Host("c1")
 	c2 := openLocal(t, srv, Console(1))
-	c2.s.fresh()
+	c2.s.FreshLF()
 	if err := h.Do(func(c *model.Chassis) error { return c.BootStandby(model.Origin{Session: "SSH"}) }); err != nil {
 		t.Fatal(err)
 	}
 	settleAll(c2)
-	c2.s.fresh()
+	c2.s.FreshLF()
 	// a key other than 0, 1, 2 is ignored at the profile prompt
 	if got := c2.typ("x"); got != "" {
 		t.Fatalf("ignored key echoed: %q", got)
 	}
 	h.Advance(3 * time.Second)
 	settleAll(c2)
-	if got := c2.s.fresh(); got != "\n\nBooting Primary Software Image...\n" {
+	if got := c2.s.FreshLF(); got != "\n\nBooting Primary Software Image...\n" {
 		t.Fatalf("timeout: %q", got)
 	}
 }
@@ -141,7 +120,7 @@ func TestROMMonitor(t *testing.T) {
 	c2 := openLocal(t, srv, Console(1))
 	h.Do(func(c *model.Chassis) error { return c.BootStandby(model.Origin{}) })
 	settleAll(c2)
-	c2.s.fresh()
+	c2.s.FreshLF()
 	if got := c2.typ("0"); got != "0\n=> " {
 		t.Fatalf("monitor: %q", got)
 	}
@@ -172,14 +151,14 @@ func TestColdBootShowsBootOutput(t *testing.T) {
 	}
 	t.Cleanup(func() { srv.Close() })
 	h := srv.Host("c1")
-	if _, err := srv.OpenLocal("c1", Management("manager", true), &scr{}); err == nil {
+	if _, err := srv.OpenLocal("c1", Management("manager", true), &testterm.Screen{}); err == nil {
 		t.Fatal("management address answered while booting")
 	}
 	c1 := openLocal(t, srv, Console(0))
 	c2 := openLocal(t, srv, Console(1))
 	h.Advance(10 * time.Minute)
 	settleAll(c1, c2)
-	out1, out2 := c1.s.fresh(), c2.s.fresh()
+	out1, out2 := c1.s.FreshLF(), c2.s.FreshLF()
 	inOrder(t, out1, "Booting Primary Software Image...", "Decompressing...done.\n", "Press any key to continue")
 	inOrder(t, out2, "Booting Primary Software Image...", "Decompressing...done.\n", "Standby Console> ")
 	if h.ActiveModule() != 0 {
@@ -191,10 +170,10 @@ func TestFailedAndShutdownConsoles(t *testing.T) {
 	srv := startServer(t, nil)
 	h := srv.Host("c1")
 	c2 := openLocal(t, srv, Console(1))
-	c2.s.fresh()
+	c2.s.FreshLF()
 	h.Press("mm2", "shutdown")
 	settleAll(c2)
-	if got := c2.s.fresh(); got != "\nManagement module shut down. It is now safe to remove it.\n" {
+	if got := c2.s.FreshLF(); got != "\nManagement module shut down. It is now safe to remove it.\n" {
 		t.Fatalf("shutdown: %q", got)
 	}
 	if got := c2.typ("show flash\r"); got != "" {
@@ -205,7 +184,7 @@ func TestFailedAndShutdownConsoles(t *testing.T) {
 	h.FailSelftest("mm2", 1)
 	h.Advance(10 * time.Minute)
 	settleAll(c2)
-	inOrder(t, c2.s.fresh(), "Select profile (primary): ", "Decompressing...done.\n", "Selftest failed.")
+	inOrder(t, c2.s.FreshLF(), "Select profile (primary): ", "Decompressing...done.\n", "Selftest failed.")
 	if st := h.State(); st.Modules[1].State != "failed" || st.Modules[1].ActvLED != "fast orange flashing" {
 		t.Fatalf("failed module: %+v", st.Modules[1])
 	}

@@ -1,39 +1,18 @@
 package procurve_test
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 )
 
 var start = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)
-
-type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-	off int
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) fresh() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := s.buf.String()[s.off:]
-	s.off = s.buf.Len()
-	return out
-}
 
 type fixture struct {
 	t   *testing.T
@@ -62,13 +41,13 @@ type session struct {
 	t   *testing.T
 	f   *fixture
 	l   *server.Local
-	scr *screen
+	scr *testterm.Screen
 }
 
 // open logs in on the management address and returns at the prompt.
 func (f *fixture) open(manager bool) *session {
 	f.t.Helper()
-	scr := &screen{}
+	scr := &testterm.Screen{}
 	user := "operator"
 	if manager {
 		user = "manager"
@@ -88,7 +67,7 @@ func (s *session) typ(in string) string {
 	s.t.Helper()
 	s.l.Conn.Feed([]byte(in))
 	s.l.Conn.WaitIdle()
-	return s.scr.fresh()
+	return s.scr.Fresh()
 }
 
 // expect types and compares the output exactly, with "\r\n" written "\n".
@@ -104,7 +83,7 @@ func (s *session) expect(in, want string) {
 func (s *session) advance(d time.Duration) string {
 	s.f.h.Advance(d)
 	s.l.Conn.WaitIdle()
-	return strings.ReplaceAll(s.scr.fresh(), "\r\n", "\n")
+	return s.scr.FreshLF()
 }
 
 func (s *session) ended() bool {
@@ -173,12 +152,12 @@ func TestActiveManagement(t *testing.T) {
 		"redundancy active-management standby\nOn the next system boot, the standby will become active.\n"+pc)
 	f.h.FailHardware("mm2")
 	s.l.Conn.WaitIdle()
-	s.scr.fresh()
+	s.scr.Fresh()
 	s.expect("redundancy active-management management-module2\r",
 		"redundancy active-management management-module2\nThe management-module2 is not present or is in failed state.\n"+pc)
 	f.h.Pull("mm2")
 	s.l.Conn.WaitIdle()
-	s.scr.fresh()
+	s.scr.Fresh()
 	s.expect("redundancy active-management standby\r",
 		"redundancy active-management standby\nThe standby is not present or is in failed state.\n"+pc)
 }
@@ -211,7 +190,7 @@ func TestBootStandbyNotPresent(t *testing.T) {
 	s := f.open(true)
 	f.h.Pull("mm2")
 	s.l.Conn.WaitIdle()
-	s.scr.fresh()
+	s.scr.Fresh()
 	s.expect("boot standby\r", "boot standby\nThe other management module is not present.\n"+p)
 	// with no other module, boot simply reboots the system
 	s.expect("boot\r", "boot\nSystem will be rebooted from primary image. Do you want to continue [y/n]? ")
@@ -267,7 +246,7 @@ func TestReloadWithoutStandby(t *testing.T) {
 	s := f.open(true)
 	f.h.Pull("mm2")
 	s.l.Conn.WaitIdle()
-	s.scr.fresh()
+	s.scr.Fresh()
 	s.expect("reload\r", "reload\nDevice will be rebooted, do you want to continue [y/n]? ")
 	s.expect("n", "n\n"+p)
 }
@@ -428,7 +407,7 @@ func TestScheduledReload(t *testing.T) {
 
 func TestStandbyConsoleCommands(t *testing.T) {
 	f := newFixture(t, nil)
-	scr := &screen{}
+	scr := &testterm.Screen{}
 	l, err := f.srv.OpenLocal("c", server.Console(1), scr)
 	if err != nil {
 		t.Fatal(err)
@@ -437,7 +416,7 @@ func TestStandbyConsoleCommands(t *testing.T) {
 	s := &session{t: t, f: f, l: l, scr: scr}
 	l.Conn.WaitIdle()
 	const sp = "Standby Console> "
-	if got := scr.fresh(); got != "\r\n"+sp {
+	if got := scr.Fresh(); got != "\r\n"+sp {
 		t.Fatalf("standby console start: %q", got)
 	}
 	s.expect("show flash\r", "show flash\n"+
