@@ -490,3 +490,26 @@ func TestNoneAuthKeepsTheOperatorAnOperator(t *testing.T) {
 		t.Fatalf("operator with none auth: %q", out)
 	}
 }
+
+// A client that connects and never authenticates is dropped after the
+// login grace time; one that logs in keeps its session.
+func TestLoginGrace(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) { c.LoginGrace = 200 * time.Millisecond })
+	raw, err := net.Dial("tcp", s.Addrs()[0].Mgmt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.ReadAll(raw); err != nil {
+		t.Fatalf("the idle connection was not closed by the server: %v", err)
+	}
+	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	c.login("HP-E8212zl# ")
+	// well past the grace time, the session still answers
+	deadline := time.Now().Add(400 * time.Millisecond)
+	for time.Now().Before(deadline) {
+		c.send("\r")
+		c.until("HP-E8212zl# ")
+	}
+}

@@ -64,12 +64,25 @@ type Config struct {
 	MaxSessions int
 	// IdleTimeout ends sessions idle this long (wall time; 0 = never).
 	IdleTimeout time.Duration
+	// LoginGrace is how long an SSH client may take to authenticate and
+	// open a session (0: one minute; negative: no limit).
+	LoginGrace time.Duration
 	Logf        func(format string, args ...any)
 	// Recorder, when set, sees every session and physical event.
 	Recorder Recorder
 
 	// wrapShell lets tests break a shell on purpose.
 	wrapShell func(commands.Shell) commands.Shell
+}
+
+func (c Config) loginGrace() time.Duration {
+	switch {
+	case c.LoginGrace < 0:
+		return 0
+	case c.LoginGrace == 0:
+		return time.Minute
+	}
+	return c.LoginGrace
 }
 
 // Addrs are where one chassis listens.

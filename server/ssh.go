@@ -27,7 +27,10 @@ type route struct {
 
 type ctxKey string
 
-const levelKey ctxKey = "switchsim-level"
+const (
+	levelKey ctxKey = "switchsim-level"
+	graceKey ctxKey = "switchsim-login-grace"
+)
 
 // level is what an authenticated user may do.
 type level int
@@ -148,6 +151,12 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 				conn.Close()
 				return nil
 			}
+			// a client has LoginGrace to authenticate and open a session
+			// (the ssh library resets connection deadlines itself, so a
+			// timer closes it instead; the first session stops the timer)
+			if g := s.cfg.loginGrace(); g > 0 {
+				ctx.SetValue(graceKey, time.AfterFunc(g, func() { conn.Close() }))
+			}
 			return conn
 		},
 		ChannelHandlers: map[string]ssh.ChannelHandler{"session": f.session},
@@ -203,6 +212,9 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 	ch, reqs, err := nc.Accept()
 	if err != nil {
 		return
+	}
+	if t, ok := ctx.Value(graceKey).(*time.Timer); ok {
+		t.Stop()
 	}
 	var (
 		mu      sync.Mutex

@@ -201,8 +201,9 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	defer srv.Close()
 	rep := portsReport{Chassis: srv.Addrs(), Control: srv.ControlAddr(), StateDir: f.stateDir}
 	line, _ := json.Marshal(rep)
-	fmt.Fprintf(out, "%s\n", line)
+	// the file first: whoever reads the line may read the file next
 	server.WriteAtomic(filepath.Join(f.stateDir, "ports.json"), append(line, '\n'), nil)
+	fmt.Fprintf(out, "%s\n", line)
 	if err := writeListings(f.stateDir, srv); err != nil {
 		fmt.Fprintln(os.Stderr, "switchsim: writing the fleet listings:", err)
 	}
@@ -234,6 +235,15 @@ func hostPart(addr string) string {
 }
 
 func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serveFlags, took time.Duration) {
+	if n := len(srv.Addrs()); n > 4 {
+		fmt.Fprintf(out, "\nswitchsim: %d chassis are up (started in %s); their addresses and accounts are in\n  %s (Ansible), %s and %s,\n  and \"switchsim inventory --state-dir %s\" prints them.\n",
+			n, took.Round(time.Millisecond), filepath.Join(f.stateDir, "inventory.yaml"), filepath.Join(f.stateDir, "netmiko.json"),
+			filepath.Join(f.stateDir, "fleet.json"), f.stateDir)
+		if c := srv.ControlAddr(); c != "" {
+			fmt.Fprintf(out, "  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
+		}
+		return
+	}
 	for i, a := range srv.Addrs() {
 		st := srv.Hosts()[i].State()
 		sc := cfg.Chassis[i].Scenario
