@@ -67,7 +67,7 @@ type Config struct {
 	// LoginGrace is how long an SSH client may take to authenticate and
 	// open a session (0: one minute; negative: no limit).
 	LoginGrace time.Duration
-	Logf        func(format string, args ...any)
+	Logf       func(format string, args ...any)
 	// Recorder, when set, sees every session and physical event.
 	Recorder Recorder
 
