@@ -251,7 +251,7 @@ func logWords(e model.LogEntry, lt tx.LogText) string {
 		if arg(0) == "CONSOLE" || arg(1) == "" {
 			return fmt.Sprintf(lt.Format, arg(0), level)
 		}
-		return fmt.Sprintf("SME %s from %s - %s Mode", arg(0), arg(1), level)
+		return fmt.Sprintf(tx.SessionFrom, arg(0), arg(1), level)
 	case model.MsgOSSync:
 		return fmt.Sprintf(lt.Format, arg(0))
 	case model.MsgROMUpdate:

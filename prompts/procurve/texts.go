@@ -116,9 +116,6 @@ var (
 	RedundancyDisabledVersion = t("redundancy-disabled-version",
 		"Redundancy and Synchronization has been disabled:\n                    enable with the 'redundancy' command.",
 		"manual 15-17")
-	ShutdownIgnored = t("shutdown-ignored", "Other management module is not in standby, shutdown request ignored",
-		"manual, Event Log Messages #19")
-	ModuleFailedVersion = t("module-failed-version", "Failed", "no source: show version for a failed module")
 )
 
 // Software download.
@@ -182,8 +179,6 @@ var (
 	ImageMissing  = t("image-missing", "\nThe %s flash has no software image.\n", "no source")
 	StandbyPrompt = t("standby-prompt", "Standby Console> ",
 		"manual 15-19, 15-20, 15-21 ('>'); 15-4 and 15-10 print '#' (FIGURES.md)")
-	StandbyNotAvailable = t("standby-not-available", "This command is not available on the standby management module.",
-		"no source: the manual says the standby has only show flash, show version and show redundancy")
 )
 
 // Show output pieces.
@@ -218,9 +213,9 @@ var (
 	VLANNotFound      = t("vlan-not-found", "VLAN %d not found.", "no source")
 	DefaultVLANDelete = t("default-vlan-delete", "The default VLAN cannot be deleted.", "no source")
 	NoReload          = t("no-reload", "No reload is scheduled.", "no source")
-	ReloadScheduled   = t("reload-scheduled", "Reload scheduled in %s", "no source")
 	ConfigNotFound    = t("config-not-found", "Configuration file %s not found.", "no source")
-	KillNone          = t("kill-none", "", "no source: kill prints nothing")
+	SessionFrom       = t("session-from", "SME %s from %s - %s Mode",
+		"no source: the remote form of 15-31's 'SME CONSOLE Session - MANAGER Mode' (from memory of K.15 logs, not a capture)")
 )
 
 // Crash reasons (show boot-history, the 'sys:' reboot line of the log).
