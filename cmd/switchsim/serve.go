@@ -72,7 +72,11 @@ func newServeFlags(name string) *serveFlags {
 
 func (f *serveFlags) parse(args []string) error {
 	f.fs.Usage = func() {
-		fmt.Fprintf(f.fs.Output(), "usage: switchsim %s [flags]\n\nServes chassis over SSH on loopback. The first line printed is a JSON object\nwith every address (useful with :0 ports); the same is written to ports.json\nin the state directory.\n\nflags:\n", f.fs.Name())
+		what := ""
+		if f.fs.Name() == "record" {
+			what = "Records everything that happens on the server (every console, control event\nand the clock between them) and writes it as a transcript when stopped.\n"
+		}
+		fmt.Fprintf(f.fs.Output(), "usage: switchsim %s [flags]\n\n%sServes chassis over SSH on loopback. The first line printed is a JSON object\nwith every address (useful with :0 ports); the same is written to ports.json\nin the state directory.\n\nflags:\n", f.fs.Name(), what)
 		f.fs.PrintDefaults()
 	}
 	if err := f.fs.Parse(args); err != nil {
