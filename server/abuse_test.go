@@ -18,6 +18,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 	tx "github.com/switchsim/switchsim/prompts/procurve"
 )
@@ -27,159 +28,12 @@ import (
 
 // peer is an SSH session for abuse tests: it streams output through a
 // bounded window, so a flood of output costs the test no memory.
-type peer struct {
-	t    testing.TB
-	conn *gossh.Client
-	sess *gossh.Session
-	in   io.WriteCloser
-	out  chan []byte
-	buf  []byte
-	eof  bool
-	// soft: a timeout is an error of the test, not a FailNow (for
-	// sessions driven from other goroutines)
-	soft bool
-}
-
-const peerWindow = 1 << 20
-
-func openPeer(t testing.TB, addr, user, pass string, width, height int) *peer {
-	t.Helper()
-	p, err := tryPeer(t, addr, user, pass, width, height)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func tryPeer(t testing.TB, addr, user, pass string, width, height int) (*peer, error) {
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(pass)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-	if err != nil {
-		return nil, err
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		conn.Close()
-		return nil, err
-	}
-	if err := sess.RequestPty("vt100", height, width, gossh.TerminalModes{}); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	in, _ := sess.StdinPipe()
-	out, _ := sess.StdoutPipe()
-	if err := sess.Shell(); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	p := &peer{t: t, conn: conn, sess: sess, in: in, out: make(chan []byte, 64)}
-	go func() {
-		defer close(p.out)
-		for {
-			b := make([]byte, 32*1024)
-			n, err := out.Read(b)
-			if n > 0 {
-				p.out <- b[:n]
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	t.Cleanup(p.close)
-	return p, nil
-}
-
-func (p *peer) close() {
-	p.conn.Close()
-	for range p.out {
-	}
-}
-
-// read waits for s and returns the output up to and including it (only
-// the last peerWindow bytes of a flood). It reports false at EOF.
-func (p *peer) read(s string) (string, bool) {
-	p.t.Helper()
-	timer := time.NewTimer(20 * time.Second)
-	defer timer.Stop()
-	scanned := 0
-	for {
-		if i := bytes.Index(p.buf[scanned:], []byte(s)); i >= 0 {
-			end := scanned + i + len(s)
-			got := string(p.buf[:end])
-			p.buf = append(p.buf[:0], p.buf[end:]...)
-			return got, true
-		}
-		if scanned = len(p.buf) - len(s) + 1; scanned < 0 {
-			scanned = 0
-		}
-		if p.eof {
-			return string(p.buf), false
-		}
-		select {
-		case b, ok := <-p.out:
-			if !ok {
-				p.eof = true
-				continue
-			}
-			p.buf = append(p.buf, b...)
-			if over := len(p.buf) - peerWindow; over > 0 {
-				p.buf = append(p.buf[:0], p.buf[over:]...)
-				scanned = 0
-			}
-		case <-timer.C:
-			if p.soft {
-				p.t.Errorf("waiting for %q; last output %q", s, tail(p.buf))
-				return string(p.buf), false
-			}
-			p.t.Fatalf("waiting for %q; last output %q", s, tail(p.buf))
-		}
-	}
-}
-
 func netDial(addr string) (net.Conn, error) {
 	c, err := net.DialTimeout("tcp", addr, 10*time.Second)
 	if err == nil {
 		c.SetDeadline(time.Now().Add(20 * time.Second))
 	}
 	return c, err
-}
-
-func tail(b []byte) []byte {
-	if len(b) > 300 {
-		return b[len(b)-300:]
-	}
-	return b
-}
-
-func (p *peer) until(s string) string {
-	p.t.Helper()
-	got, ok := p.read(s)
-	if !ok {
-		p.t.Fatalf("EOF waiting for %q; got %q", s, tail([]byte(got)))
-	}
-	return got
-}
-
-// waitEOF waits for the server to end the session.
-func (p *peer) waitEOF() string {
-	p.t.Helper()
-	got, _ := p.read("\x00never\x00")
-	return got
-}
-
-func (p *peer) send(s string) {
-	p.t.Helper()
-	if _, err := p.in.Write([]byte(s)); err != nil {
-		p.t.Fatal(err)
-	}
-}
-
-func (p *peer) login(prompt string) {
-	p.t.Helper()
-	p.until(tx.PressAnyKey)
-	p.send(" ")
-	p.until(prompt)
 }
 
 // settle waits (polling, with a deadline) for the goroutine count to come
@@ -216,12 +70,12 @@ func bounded(t testing.TB, before uint64, limit uint64, what string) {
 // abused.
 func bystander(t *testing.T, addr string) func() {
 	t.Helper()
-	b := openPeer(t, addr, "manager", "manager", 80, 24)
-	b.login("HP-E8212zl# ")
+	b := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	b.Login("HP-E8212zl# ")
 	return func() {
 		t.Helper()
-		b.send("show version\r")
-		if got := b.until("HP-E8212zl# "); got != showVersionBothModules {
+		b.Send("show version\r")
+		if got := b.Until("HP-E8212zl# "); got != showVersionBothModules {
 			t.Fatalf("bystander saw %q", got)
 		}
 	}
@@ -233,27 +87,27 @@ func TestAbuseHugeLine(t *testing.T) {
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
 	before := heap()
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
-	p.login("HP-E8212zl# ")
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Login("HP-E8212zl# ")
 	// 1 MB without a line end: the editor keeps MaxLine characters and
 	// drops the rest; input is taken as fast as it comes, not buffered
 	line := bytes.Repeat([]byte("x"), 1<<20)
-	go p.in.Write(line)
+	go p.Write(line)
 	check()
-	echo := p.until(strings.Repeat("x", 1024))
+	echo := p.Until(strings.Repeat("x", 1024))
 	if echo != strings.Repeat("x", 1024) {
 		t.Fatalf("echo: %d bytes", len(echo))
 	}
-	p.send("\r")
-	got := p.until("HP-E8212zl# ")
+	p.Send("\r")
+	got := p.Until("HP-E8212zl# ")
 	if want := "\r\nInvalid input: " + strings.Repeat("x", 1024) + "\r\nHP-E8212zl# "; got != want {
-		t.Fatalf("after the line: %q", tail([]byte(got)))
+		t.Fatalf("after the line: %q", got[max(0, len(got)-300):])
 	}
-	p.send("show flash\r")
-	p.until("Default Boot    : Primary\r\nHP-E8212zl# ")
+	p.Send("show flash\r")
+	p.Until("Default Boot    : Primary\r\nHP-E8212zl# ")
 	bounded(t, before, 8<<20, "1 MB line")
 	check()
-	p.close()
+	p.Close()
 	settle(t, base)
 }
 
@@ -267,20 +121,20 @@ func TestAbuseRandomBinary(t *testing.T) {
 	// which would rightly end the bystander's session too
 	rng := rand.New(rand.NewSource(1))
 	for round := 0; round < 4; round++ {
-		p := openPeer(t, addr, "operator", "operator", 80, 24)
+		p := sshtest.Open(t, addr, "operator", "operator", 80, 24)
 		if round > 0 {
-			p.login("HP-E8212zl> ")
+			p.Login("HP-E8212zl> ")
 		}
 		junk := make([]byte, 64*1024)
 		rng.Read(junk)
-		p.send(string(junk))
+		p.Send(string(junk))
 		check()
-		p.close()
+		p.Close()
 	}
 	// and the listeners still serve
-	p := openPeer(t, addr, "operator", "operator", 80, 24)
-	p.login("HP-E8212zl> ")
-	p.close()
+	p := sshtest.Open(t, addr, "operator", "operator", 80, 24)
+	p.Login("HP-E8212zl> ")
+	p.Close()
 	bounded(t, before, 8<<20, "random binary")
 	settle(t, base)
 	// random bytes as a whole SSH connection: not even a version line
@@ -304,32 +158,32 @@ func TestAbuseCtrlCStorm(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	// during the banner, at the prompt, in a dialog and in the pager
-	p.send(strings.Repeat("\x03", 1000))
-	p.until("HP-E8212zl# ")
-	p.send(strings.Repeat("\x03", 100000) + "show flash\r")
-	p.until("Default Boot    : Primary\r\nHP-E8212zl# ")
+	p.Send(strings.Repeat("\x03", 1000))
+	p.Until("HP-E8212zl# ")
+	p.Send(strings.Repeat("\x03", 100000) + "show flash\r")
+	p.Until("Default Boot    : Primary\r\nHP-E8212zl# ")
 	// a question that offers no ^C ignores it, then takes its answer
-	p.send("redundancy switchover\r")
-	p.until("[y/n]? ")
-	p.send(strings.Repeat("\x03", 1000) + "n")
-	if got := p.until("HP-E8212zl# "); got != "n\r\nHP-E8212zl# " {
+	p.Send("redundancy switchover\r")
+	p.Until("[y/n]? ")
+	p.Send(strings.Repeat("\x03", 1000) + "n")
+	if got := p.Until("HP-E8212zl# "); got != "n\r\nHP-E8212zl# " {
 		t.Fatalf("after ^C storm in a dialog: %q", got)
 	}
 	if s.Host("c1").ActiveModule() != 0 {
 		t.Fatal("^C answered yes")
 	}
 	// in the pager, ^C quits
-	if ok, err := p.sess.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 5, 0, 0})); err != nil || !ok {
+	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 5, 0, 0})); err != nil || !ok {
 		t.Fatalf("window-change: %v %v", ok, err)
 	}
-	p.send("show version\r")
-	p.until(tx.Pager)
-	p.send(strings.Repeat("\x03", 1000))
-	p.until("HP-E8212zl# ")
+	p.Send("show version\r")
+	p.Until(tx.Pager)
+	p.Send(strings.Repeat("\x03", 1000))
+	p.Until("HP-E8212zl# ")
 	check()
-	p.close()
+	p.Close()
 	settle(t, base)
 }
 
@@ -339,30 +193,30 @@ func TestAbuseWindowChangeFlood(t *testing.T) {
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
 	before := heap()
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
-	p.login("HP-E8212zl# ")
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Login("HP-E8212zl# ")
 	for i := 0; i < 10000; i++ {
-		if err := p.sess.WindowChange(10+i%50, 40+i%100); err != nil {
+		if err := p.Session.WindowChange(10+i%50, 40+i%100); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// the last size holds: 6 rows page show version after 5 lines. It
 	// asks for a reply: requests are handled in order, so the reply also
 	// says the flood before it has been applied.
-	if ok, err := p.sess.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 6, 0, 0})); err != nil || !ok {
+	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 6, 0, 0})); err != nil || !ok {
 		t.Fatalf("window-change: %v %v", ok, err)
 	}
-	p.send("show version\r")
-	got := p.until(tx.Pager)
+	p.Send("show version\r")
+	got := p.Until(tx.Pager)
 	// five rows: the image stamp line wraps at 80 columns
 	if want := showVersionBothModules[:strings.Index(showVersionBothModules, "                13\r\n")] + tx.Pager; got != want {
 		t.Fatalf("after the flood: %q", got)
 	}
-	p.send("q")
-	p.until("HP-E8212zl# ")
+	p.Send("q")
+	p.Until("HP-E8212zl# ")
 	bounded(t, before, 8<<20, "window-change flood")
 	check()
-	p.close()
+	p.Close()
 	settle(t, base)
 }
 
@@ -380,14 +234,14 @@ func TestAbuseDisconnectMidDialog(t *testing.T) {
 		{"show running-config\r", tx.Pager},
 		{"show log -a\r", tx.Pager},
 	} {
-		p := openPeer(t, addr, "manager", "manager", 80, 5)
-		p.login("HP-E8212zl# ")
-		p.send(q.cmd)
-		p.until(q.wait)
-		p.close()
+		p := sshtest.Open(t, addr, "manager", "manager", 80, 5)
+		p.Login("HP-E8212zl# ")
+		p.Send(q.cmd)
+		p.Until(q.wait)
+		p.Close()
 	}
 	// the exec form: the dialog reads EOF and answers no
-	conn, err := dial(t, addr, "manager", "manager")
+	conn, err := sshtest.Dial(addr, "manager", "manager")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -415,9 +269,9 @@ func TestAbuseWrongLogins(t *testing.T) {
 	before := heap()
 	tries := wrongLogins(t, addr, n)
 	check()
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
-	p.login("HP-E8212zl# ")
-	p.close()
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Login("HP-E8212zl# ")
+	p.Close()
 	bounded(t, before, 8<<20, fmt.Sprintf("%d wrong logins", tries))
 	settle(t, base)
 }
@@ -468,7 +322,7 @@ func TestAuthFailDelaySlowsOnlyTheFailingClient(t *testing.T) {
 	}()
 	<-sent
 	// while the server makes the failing client wait, another logs in
-	conn, err := dial(t, addr, "manager", "manager")
+	conn, err := sshtest.Dial(addr, "manager", "manager")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -489,14 +343,14 @@ func TestMaxSessionsRefusesWithTheSwitchText(t *testing.T) {
 	// many at once: exactly two get in
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var in []*peer
+	var in []*sshtest.Term
 	refused := 0
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := openPeer(t, addr, "manager", "manager", 80, 24)
-			got, ok := p.read(tx.PressAnyKey)
+			p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+			got, ok := p.Seek(tx.PressAnyKey)
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
@@ -514,25 +368,25 @@ func TestMaxSessionsRefusesWithTheSwitchText(t *testing.T) {
 		t.Fatalf("%d sessions in, %d refused", len(in), refused)
 	}
 	// the limit is for management sessions: consoles still open
-	c := openPeer(t, s.Addrs()[0].Consoles[0], "manager", "manager", 80, 24)
-	c.until(tx.PressAnyKey)
+	c := sshtest.Open(t, s.Addrs()[0].Consoles[0], "manager", "manager", 80, 24)
+	c.Until(tx.PressAnyKey)
 	// one leaves, one more gets in
-	in[0].close()
+	in[0].Close()
 	deadline := time.Now().Add(10 * time.Second)
 	for s.Host("c1").Sessions() > 1 && time.Now().Before(deadline) {
 		<-time.After(5 * time.Millisecond)
 	}
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
-	p.login("HP-E8212zl# ")
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Login("HP-E8212zl# ")
 }
 
 func TestIdleTimeoutEndsTheSession(t *testing.T) {
 	s := startServer(t, nil, func(c *Config) { c.IdleTimeout = time.Second })
-	p := openPeer(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
-	p.login("HP-E8212zl# ")
-	p.send("show flash\r")
-	p.until("HP-E8212zl# ")
-	got := p.waitEOF()
+	p := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	p.Login("HP-E8212zl# ")
+	p.Send("show flash\r")
+	p.Until("HP-E8212zl# ")
+	got := p.WaitEOF()
 	if !strings.HasSuffix(got, tx.IdleTimeout+"\r\n") {
 		t.Fatalf("idle session ended with %q", got)
 	}
@@ -571,7 +425,7 @@ func stressChassis(t *testing.T, sessions, events int, seed int64) {
 					return
 				default:
 				}
-				p, err := tryPeer(t, addr, "manager", "manager", 200, 1000)
+				p, err := sshtest.TryOpen(t, addr, "manager", "manager", 200, 1000)
 				if err != nil {
 					// refused during a takeover: wait for a change and retry
 					select {
@@ -581,32 +435,32 @@ func stressChassis(t *testing.T, sessions, events int, seed int64) {
 					}
 					continue
 				}
-				p.soft = true
-				if _, ok := p.read(tx.PressAnyKey); !ok {
-					p.close()
+				p.Soft = true
+				if _, ok := p.Seek(tx.PressAnyKey); !ok {
+					p.Close()
 					continue
 				}
-				if _, err := p.in.Write([]byte(" ")); err != nil {
-					p.close()
+				if _, err := p.Write([]byte(" ")); err != nil {
+					p.Close()
 					continue
 				}
 				logins.Add(1)
 				for k := i; ; k++ {
-					if _, ok := p.read("# "); !ok {
+					if _, ok := p.Seek("# "); !ok {
 						break
 					}
 					select {
 					case <-stop:
-						p.close()
+						p.Close()
 						return
 					default:
 					}
-					if _, err := p.in.Write([]byte(lines[k%len(lines)])); err != nil {
+					if _, err := p.Write([]byte(lines[k%len(lines)])); err != nil {
 						break
 					}
 					cmds.Add(1)
 				}
-				p.close()
+				p.Close()
 			}
 		}(i)
 	}
@@ -690,6 +544,6 @@ func stressChassis(t *testing.T, sessions, events int, seed int64) {
 		t.Fatalf("only %d logins", logins.Load())
 	}
 	// and it still serves
-	p := openPeer(t, addr, "manager", "manager", 80, 24)
-	p.login("# ")
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Login("# ")
 }

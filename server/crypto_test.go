@@ -1,44 +1,32 @@
 package server
 
 import (
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/switchsim/switchsim/internal/sshtest"
 )
-
-func cryptoHostKey(t *testing.T, addr string) (gossh.PublicKey, error) {
-	var key gossh.PublicKey
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", Auth: []gossh.AuthMethod{gossh.Password("manager")},
-		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error { key = k; return nil }})
-	if err != nil {
-		return nil, err
-	}
-	conn.Close()
-	return key, nil
-}
 
 // clear crypto deletes the host keys: SSH stops until keys are generated
 // again, with a new key (the console still works).
 func TestClearCryptoStopsSSHUntilKeysAreGenerated(t *testing.T) {
 	s := startServer(t, nil)
 	addr := s.Addrs()[0].Mgmt
-	k1, err := cryptoHostKey(t, addr)
+	k1, err := sshtest.HostKey(addr, "manager", "manager")
 	if err != nil {
 		t.Fatal(err)
 	}
 	con := openLocal(t, s, Console(0))
 	con.typ(" ")
 	con.typ("clear crypto\r")
-	if _, err := cryptoHostKey(t, addr); err == nil {
+	if _, err := sshtest.HostKey(addr, "manager", "manager"); err == nil {
 		t.Fatal("SSH answered without host keys")
 	}
 	con.typ("config\r")
 	con.typ("crypto key generate ssh\r")
-	k2, err := cryptoHostKey(t, addr)
+	k2, err := sshtest.HostKey(addr, "manager", "manager")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,13 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
@@ -49,123 +48,6 @@ func startServer(t *testing.T, edit func(*scenario.Scenario), opts ...func(*Conf
 	return s
 }
 
-// client is an interactive SSH session that collects output.
-type client struct {
-	t    *testing.T
-	conn *gossh.Client
-	sess *gossh.Session
-	in   io.WriteCloser
-	mu   sync.Mutex
-	cond *sync.Cond
-	buf  bytes.Buffer
-	eof  bool
-}
-
-func dial(t *testing.T, addr, user, pass string) (*gossh.Client, error) {
-	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User:            user,
-		Auth:            []gossh.AuthMethod{gossh.Password(pass)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         10 * time.Second,
-	})
-}
-
-func shell(t *testing.T, addr, user, pass string) *client {
-	t.Helper()
-	conn, err := dial(t, addr, user, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("vt100", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	in, _ := sess.StdinPipe()
-	out, _ := sess.StdoutPipe()
-	c := &client{t: t, conn: conn, sess: sess, in: in}
-	c.cond = sync.NewCond(&c.mu)
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		b := make([]byte, 4096)
-		for {
-			n, err := out.Read(b)
-			c.mu.Lock()
-			c.buf.Write(b[:n])
-			if err != nil {
-				c.eof = true
-			}
-			c.cond.Broadcast()
-			c.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	t.Cleanup(func() { conn.Close() })
-	return c
-}
-
-// until waits (with a deadline) for the output to contain s and returns
-// everything up to and including it.
-func (c *client) until(s string) string {
-	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	timer := time.AfterFunc(10*time.Second, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
-	defer timer.Stop()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for {
-		if i := strings.Index(c.buf.String(), s); i >= 0 {
-			out := c.buf.String()[:i+len(s)]
-			rest := c.buf.String()[i+len(s):]
-			c.buf.Reset()
-			c.buf.WriteString(rest)
-			return out
-		}
-		if c.eof || time.Now().After(deadline) {
-			c.t.Fatalf("waiting for %q, got %q (eof %v)", s, c.buf.String(), c.eof)
-		}
-		c.cond.Wait()
-	}
-}
-
-// waitEOF waits for the server to close the session.
-func (c *client) waitEOF() string {
-	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	timer := time.AfterFunc(10*time.Second, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
-	defer timer.Stop()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for !c.eof {
-		if time.Now().After(deadline) {
-			c.t.Fatalf("no EOF; got %q", c.buf.String())
-		}
-		c.cond.Wait()
-	}
-	return c.buf.String()
-}
-
-func (c *client) send(s string) {
-	c.t.Helper()
-	if _, err := c.in.Write([]byte(s)); err != nil {
-		c.t.Fatal(err)
-	}
-}
-
-// login answers the banner and returns at the first prompt.
-func (c *client) login(prompt string) {
-	c.t.Helper()
-	c.until("Press any key to continue")
-	c.send(" ")
-	c.until(prompt)
-}
-
 const showVersionBothModules = "show version\r\n" +
 	"Management Module 1: Active\r\n" +
 	"Image stamp:    /ws/swbuildm/ec_rel_eureka_qaoff/code/build/btm(swbuildm_ec_rel_eureka_qaoff_ec_rel_eureka)\r\n" +
@@ -184,10 +66,10 @@ const showVersionBothModules = "show version\r\n" +
 
 func TestManagementAddressShowVersion(t *testing.T) {
 	s := startServer(t, nil)
-	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	c.login("HP-E8212zl# ")
-	c.send("show version\r")
-	if got := c.until("HP-E8212zl# "); got != showVersionBothModules {
+	c := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	c.Login("HP-E8212zl# ")
+	c.Send("show version\r")
+	if got := c.Until("HP-E8212zl# "); got != showVersionBothModules {
 		t.Fatalf("got %q\nwant %q", got, showVersionBothModules)
 	}
 }
@@ -196,16 +78,16 @@ func TestModuleConsoles(t *testing.T) {
 	s := startServer(t, nil)
 	a := s.Addrs()[0]
 	// module 1 is active: its console runs the full CLI
-	c1 := shell(t, a.Consoles[0], "manager", "manager")
-	c1.login("HP-E8212zl# ")
-	c1.send("show version\r")
-	if got := c1.until("HP-E8212zl# "); got != showVersionBothModules {
+	c1 := sshtest.Open(t, a.Consoles[0], "manager", "manager", 80, 24)
+	c1.Login("HP-E8212zl# ")
+	c1.Send("show version\r")
+	if got := c1.Until("HP-E8212zl# "); got != showVersionBothModules {
 		t.Fatalf("console 1: %q", got)
 	}
 	// module 2 is standby: the standby prompt, its own software only
-	c2 := shell(t, a.Consoles[1], "manager", "manager")
-	c2.until("Standby Console> ")
-	c2.send("show version\r")
+	c2 := sshtest.Open(t, a.Consoles[1], "manager", "manager", 80, 24)
+	c2.Until("Standby Console> ")
+	c2.Send("show version\r")
 	want := "show version\r\n" +
 		"Image stamp:    /ws/swbuildm/ec_rel_eureka_qaoff/code/build/btm(swbuildm_ec_rel_eureka_qaoff_ec_rel_eureka)\r\n" +
 		"                Apr 20 2012 12:34:21\r\n" +
@@ -213,11 +95,11 @@ func TestModuleConsoles(t *testing.T) {
 		"                13\r\n" +
 		"Boot Image:     Primary\r\n" +
 		"Standby Console> "
-	if got := c2.until("Standby Console> "); got != want {
+	if got := c2.Until("Standby Console> "); got != want {
 		t.Fatalf("console 2: %q", got)
 	}
-	c2.send("show running-config\r")
-	if got := c2.until("Standby Console> "); got != "show running-config\r\nInvalid input: running-config\r\nStandby Console> " {
+	c2.Send("show running-config\r")
+	if got := c2.Until("Standby Console> "); got != "show running-config\r\nInvalid input: running-config\r\nStandby Console> " {
 		t.Fatalf("standby other command: %q", got)
 	}
 }
@@ -226,14 +108,14 @@ func TestSwitchoverEndsSessionsAndMovesTheAddress(t *testing.T) {
 	s := startServer(t, nil)
 	a := s.Addrs()[0]
 	h := s.Host("c1")
-	c2 := shell(t, a.Consoles[1], "manager", "manager")
-	c2.until("Standby Console> ")
-	c := shell(t, a.Mgmt, "manager", "manager")
-	c.login("HP-E8212zl# ")
-	c.send("redundancy switchover\r")
-	c.until("Do you want to continue [y/n]? ")
-	c.send("y")
-	out := c.waitEOF()
+	c2 := sshtest.Open(t, a.Consoles[1], "manager", "manager", 80, 24)
+	c2.Until("Standby Console> ")
+	c := sshtest.Open(t, a.Mgmt, "manager", "manager", 80, 24)
+	c.Login("HP-E8212zl# ")
+	c.Send("redundancy switchover\r")
+	c.Until("Do you want to continue [y/n]? ")
+	c.Send("y")
+	out := c.WaitEOF()
 	if !strings.HasSuffix(out, "y\r\n") {
 		t.Fatalf("after y: %q", out)
 	}
@@ -241,7 +123,7 @@ func TestSwitchoverEndsSessionsAndMovesTheAddress(t *testing.T) {
 	if h.ActiveModule() != -1 {
 		t.Fatalf("active %d during takeover", h.ActiveModule())
 	}
-	if conn, err := dial(t, a.Mgmt, "manager", "manager"); err == nil {
+	if conn, err := sshtest.Dial(a.Mgmt, "manager", "manager"); err == nil {
 		conn.Close()
 		t.Fatal("connected while no module was active")
 	}
@@ -250,11 +132,11 @@ func TestSwitchoverEndsSessionsAndMovesTheAddress(t *testing.T) {
 		t.Fatalf("active %d", h.ActiveModule())
 	}
 	// module 2's console followed it: standby prompt gone, CLI banner
-	c2.until("Press any key to continue")
-	c3 := shell(t, a.Mgmt, "manager", "manager")
-	c3.login("HP-E8212zl# ")
-	c3.send("show redundancy\r")
-	got := c3.until("HP-E8212zl# ")
+	c2.Until("Press any key to continue")
+	c3 := sshtest.Open(t, a.Mgmt, "manager", "manager", 80, 24)
+	c3.Login("HP-E8212zl# ")
+	c3.Send("show redundancy\r")
+	got := c3.Until("HP-E8212zl# ")
 	if !strings.Contains(got, "Failovers       : 1\r\n  Last Failover   : Sun Jan 26 17:34:12 2014\r\n") ||
 		!strings.Contains(got, "1    HP J9092A Management Module 8200zl        Standby  K.15.06.0017 Primary\r\n2    HP J9092A Management Module 8200zl        Active   K.15.06.0017 Primary\r\n") {
 		t.Fatalf("after switchover: %q", got)
@@ -263,7 +145,7 @@ func TestSwitchoverEndsSessionsAndMovesTheAddress(t *testing.T) {
 
 func TestExec(t *testing.T) {
 	s := startServer(t, nil)
-	conn, err := dial(t, s.Addrs()[0].Mgmt, "manager", "manager")
+	conn, err := sshtest.Dial(s.Addrs()[0].Mgmt, "manager", "manager")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,10 +175,10 @@ func TestExec(t *testing.T) {
 func TestAuthentication(t *testing.T) {
 	s := startServer(t, nil)
 	addr := s.Addrs()[0].Mgmt
-	if _, err := dial(t, addr, "manager", "wrong"); err == nil {
+	if _, err := sshtest.Dial(addr, "manager", "wrong"); err == nil {
 		t.Fatal("wrong password accepted")
 	}
-	if _, err := dial(t, addr, "nobody", "manager"); err == nil {
+	if _, err := sshtest.Dial(addr, "nobody", "manager"); err == nil {
 		t.Fatal("unknown user accepted")
 	}
 	// keyboard-interactive
@@ -312,15 +194,15 @@ func TestAuthentication(t *testing.T) {
 	}
 	conn.Close()
 	// the operator lands at ">", and enable asks for the manager's credentials
-	c := shell(t, addr, "operator", "operator")
-	c.login("HP-E8212zl> ")
-	c.send("enable\r")
-	c.until("Username: ")
-	c.send("manager\r")
-	c.until("Password: ")
-	c.send("manager\r")
+	c := sshtest.Open(t, addr, "operator", "operator", 80, 24)
+	c.Login("HP-E8212zl> ")
+	c.Send("enable\r")
+	c.Until("Username: ")
+	c.Send("manager\r")
+	c.Until("Password: ")
+	c.Send("manager\r")
 	// the password is not echoed
-	if got := c.until("HP-E8212zl# "); got != "\r\nHP-E8212zl# " {
+	if got := c.Until("HP-E8212zl# "); got != "\r\nHP-E8212zl# " {
 		t.Fatalf("enable: %q", got)
 	}
 }
@@ -383,17 +265,17 @@ func TestSessionPanicIsContained(t *testing.T) {
 		c.wrapShell = func(sh commands.Shell) commands.Shell { return panicShell{sh} }
 		c.Logf = func(string, ...any) {}
 	})
-	c1 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	c1.login("HP-E8212zl# ")
-	c2 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	c2.login("HP-E8212zl# ")
-	c1.send("boom\r")
-	c1.waitEOF()
+	c1 := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	c1.Login("HP-E8212zl# ")
+	c2 := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	c2.Login("HP-E8212zl# ")
+	c1.Send("boom\r")
+	c1.WaitEOF()
 	// the other session and the server go on
-	c2.send("show flash\r")
-	c2.until("Default Boot    : Primary\r\n")
-	c3 := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	c3.login("HP-E8212zl# ")
+	c2.Send("show flash\r")
+	c2.Until("Default Boot    : Primary\r\n")
+	c3 := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	c3.Login("HP-E8212zl# ")
 }
 
 func TestControlAPI(t *testing.T) {
@@ -464,8 +346,8 @@ func TestControlAPI(t *testing.T) {
 // rewrites "\r\r\n" (the real banner's line ends) or "\n".
 func TestWireBytesUntouched(t *testing.T) {
 	s := startServer(t, nil)
-	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	got := c.until("Press any key to continue")
+	c := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	got := c.Until("Press any key to continue")
 	if !strings.HasPrefix(got, "HP J9091A Switch E8212zl\r\r\nSoftware revision K.15.06.0017\r\r\n\r\r\nCopyright (C) 1991-2012 Hewlett-Packard Development Company, L.P.\r\n\r\n") {
 		t.Fatalf("banner bytes: %q", got[:140])
 	}
@@ -504,12 +386,12 @@ func TestLoginGrace(t *testing.T) {
 	if _, err := io.ReadAll(raw); err != nil {
 		t.Fatalf("the idle connection was not closed by the server: %v", err)
 	}
-	c := shell(t, s.Addrs()[0].Mgmt, "manager", "manager")
-	c.login("HP-E8212zl# ")
+	c := sshtest.Open(t, s.Addrs()[0].Mgmt, "manager", "manager", 80, 24)
+	c.Login("HP-E8212zl# ")
 	// well past the grace time, the session still answers
 	deadline := time.Now().Add(400 * time.Millisecond)
 	for time.Now().Before(deadline) {
-		c.send("\r")
-		c.until("HP-E8212zl# ")
+		c.Send("\r")
+		c.Until("HP-E8212zl# ")
 	}
 }

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
-	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
@@ -153,13 +153,10 @@ func startFleet(t *testing.T, inv string, files map[string]string, opts ...func(
 
 func hostKeyOf(t *testing.T, addr, user, pass string) string {
 	t.Helper()
-	var key gossh.PublicKey
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(pass)},
-		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error { key = k; return nil }})
+	key, err := sshtest.HostKey(addr, user, pass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn.Close()
 	return string(key.Marshal())
 }
 
@@ -175,42 +172,42 @@ func TestFleetChassisAreIsolated(t *testing.T) {
 		t.Fatalf("addrs %+v", addrs)
 	}
 	// own hostname, own users (the user name keeps its privilege), own host key
-	a := shell(t, addrs[0].Mgmt, "manager", "manager")
-	a.login("a# ")
-	e1 := shell(t, addrs[1].Mgmt, "admin", "secret")
-	e1.login("edge001# ")
-	e2 := shell(t, addrs[2].Mgmt, "viewer", "look")
-	e2.login("edge002> ")
-	if _, err := dial(t, addrs[1].Mgmt, "manager", "manager"); err == nil {
+	a := sshtest.Open(t, addrs[0].Mgmt, "manager", "manager", 80, 24)
+	a.Login("a# ")
+	e1 := sshtest.Open(t, addrs[1].Mgmt, "admin", "secret", 80, 24)
+	e1.Login("edge001# ")
+	e2 := sshtest.Open(t, addrs[2].Mgmt, "viewer", "look", 80, 24)
+	e2.Login("edge002> ")
+	if _, err := sshtest.Dial(addrs[1].Mgmt, "manager", "manager"); err == nil {
 		t.Fatal("chassis a's user accepted on edge001")
 	}
 	if hostKeyOf(t, addrs[0].Mgmt, "manager", "manager") == hostKeyOf(t, addrs[1].Mgmt, "admin", "secret") {
 		t.Fatal("two chassis share a host key")
 	}
 	// nothing typed on one shows on another, nor changes it
-	a.send("configure\r")
-	a.until("a(config)# ")
-	a.send("hostname CHANGED\r")
-	a.until("CHANGED(config)# ")
-	e1.send("show version\r")
-	if got := e1.until("edge001# "); !strings.HasPrefix(got, "show version\r\nManagement Module 1: Active\r\n") || strings.Contains(got, "hostname") {
+	a.Send("configure\r")
+	a.Until("a(config)# ")
+	a.Send("hostname CHANGED\r")
+	a.Until("CHANGED(config)# ")
+	e1.Send("show version\r")
+	if got := e1.Until("edge001# "); !strings.HasPrefix(got, "show version\r\nManagement Module 1: Active\r\n") || strings.Contains(got, "hostname") {
 		t.Fatalf("edge001 saw: %q", got)
 	}
 	// a switchover on one chassis leaves the others alone
 	if err := s.Host("edge002").Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "CONSOLE"}) }); err != nil {
 		t.Fatal(err)
 	}
-	e2.waitEOF()
+	e2.WaitEOF()
 	if s.Host("edge001").ActiveModule() != 0 || s.Host("a").ActiveModule() != 0 {
 		t.Fatal("another chassis switched over")
 	}
 	// a panic in a session on one chassis ends only that session
-	e1.send("boom\r")
-	e1.waitEOF()
-	a.send("end\r")
-	a.until("CHANGED# ")
-	e3 := shell(t, addrs[1].Mgmt, "admin", "secret")
-	e3.login("edge001# ")
+	e1.Send("boom\r")
+	e1.WaitEOF()
+	a.Send("end\r")
+	a.Until("CHANGED# ")
+	e3 := sshtest.Open(t, addrs[1].Mgmt, "admin", "secret", 80, 24)
+	e3.Login("edge001# ")
 	// the control API addresses each chassis by name
 	s.Host("edge002").Advance(10 * time.Minute)
 	if st := s.Host("edge002").State(); st.Name != "edge002" || st.Hostname != "edge002" {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/scenario"
 )
 
@@ -36,9 +37,9 @@ func TestSoakFleetOf1000(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, a := range s.Addrs() {
-		p := openPeer(t, a.Mgmt, "manager", "manager", 80, 24)
-		p.login(fmt.Sprintf("sw%04d# ", i))
-		p.close()
+		p := sshtest.Open(t, a.Mgmt, "manager", "manager", 80, 24)
+		p.Login(fmt.Sprintf("sw%04d# ", i))
+		p.Close()
 	}
 	s.Close()
 	settle(t, base)

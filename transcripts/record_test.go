@@ -2,119 +2,25 @@ package transcripts
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	gossh "golang.org/x/crypto/ssh"
-
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 )
 
-// sshTerm is an interactive SSH session with a PTY, as a person's client.
-type sshTerm struct {
-	t    *testing.T
-	in   io.WriteCloser
-	mu   sync.Mutex
-	cond *sync.Cond
-	buf  bytes.Buffer
-	seen int
-	eof  bool
+// dialTerm opens an interactive session as a person's client would.
+func dialTerm(t *testing.T, addr string) *sshtest.Term {
+	return sshtest.Open(t, addr, "manager", "manager", 80, 24)
 }
 
-func dialTerm(t *testing.T, addr string) *sshTerm {
-	t.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", Auth: []gossh.AuthMethod{gossh.Password("manager")},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	sess, err := conn.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("vt100", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	in, _ := sess.StdinPipe()
-	out, _ := sess.StdoutPipe()
-	st := &sshTerm{t: t, in: in}
-	st.cond = sync.NewCond(&st.mu)
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		b := make([]byte, 4096)
-		for {
-			n, err := out.Read(b)
-			st.mu.Lock()
-			st.buf.Write(b[:n])
-			if err != nil {
-				st.eof = true
-			}
-			st.cond.Broadcast()
-			st.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	return st
-}
-
-// until waits for s to appear in the output after what was seen already.
-func (st *sshTerm) until(s string) {
-	st.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	timer := time.AfterFunc(20*time.Second, func() { st.mu.Lock(); st.cond.Broadcast(); st.mu.Unlock() })
-	defer timer.Stop()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for {
-		if i := strings.Index(st.buf.String()[st.seen:], s); i >= 0 {
-			st.seen += i + len(s)
-			return
-		}
-		if st.eof || time.Now().After(deadline) {
-			st.t.Fatalf("waiting for %q; got %q", s, st.buf.String()[st.seen:])
-		}
-		st.cond.Wait()
-	}
-}
-
-func (st *sshTerm) waitEOF() {
-	st.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	timer := time.AfterFunc(20*time.Second, func() { st.mu.Lock(); st.cond.Broadcast(); st.mu.Unlock() })
-	defer timer.Stop()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for !st.eof {
-		if time.Now().After(deadline) {
-			st.t.Fatal("no end of session")
-		}
-		st.cond.Wait()
-	}
-}
-
-func (st *sshTerm) send(s string) {
-	st.t.Helper()
-	if _, err := st.in.Write([]byte(s)); err != nil {
-		st.t.Fatal(err)
-	}
-}
-
-// typeEcho types like a person's client: each key waits for its echo.
-func (st *sshTerm) typeEcho(s string) {
-	st.t.Helper()
+// typeEcho types s one key at a time, waiting for each echo.
+func typeEcho(st *sshtest.Term, s string) {
 	for _, c := range s {
-		st.send(string(c))
-		st.until(string(c))
+		st.Send(string(c))
+		st.Until(string(c))
 	}
 }
 
@@ -154,14 +60,14 @@ func TestRecordedSessionReplays(t *testing.T) {
 
 	a := srv.Addrs()[0]
 	mgmt := dialTerm(t, a.Mgmt)
-	mgmt.until("Press any key to continue")
-	mgmt.send(" ")
-	mgmt.until("HP-E8212zl# ")
+	mgmt.Until("Press any key to continue")
+	mgmt.Send(" ")
+	mgmt.Until("HP-E8212zl# ")
 	con2 := dialTerm(t, a.Consoles[1])
-	con2.until("Standby Console> ")
-	mgmt.typeEcho("show flash")
-	mgmt.send("\r")
-	mgmt.until("HP-E8212zl# ")
+	con2.Until("Standby Console> ")
+	typeEcho(mgmt, "show flash")
+	mgmt.Send("\r")
+	mgmt.Until("HP-E8212zl# ")
 
 	// the MM Reset button of the standby, through the control API
 	req, _ := http.NewRequest("POST", "http://"+srv.ControlAddr()+"/v1/chassis/rec/press",
@@ -175,20 +81,20 @@ func TestRecordedSessionReplays(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("press: %d", resp.StatusCode)
 	}
-	con2.until("Decompressing...done.")
-	con2.until("Standby Console> ")
+	con2.Until("Decompressing...done.")
+	con2.Until("Standby Console> ")
 
-	mgmt.typeEcho("redundancy switchover")
-	mgmt.send("\r")
-	mgmt.until("[y/n]? ")
-	mgmt.send("y")
-	mgmt.waitEOF()
-	con2.until("Press any key to continue")
-	con2.send(" ")
-	con2.until("HP-E8212zl# ")
-	con2.typeEcho("show redundancy")
-	con2.send("\r")
-	con2.until("HP-E8212zl# ")
+	typeEcho(mgmt, "redundancy switchover")
+	mgmt.Send("\r")
+	mgmt.Until("[y/n]? ")
+	mgmt.Send("y")
+	mgmt.WaitEOF()
+	con2.Until("Press any key to continue")
+	con2.Send(" ")
+	con2.Until("HP-E8212zl# ")
+	typeEcho(con2, "show redundancy")
+	con2.Send("\r")
+	con2.Until("HP-E8212zl# ")
 
 	stopClock()
 	data := rec.Transcript()

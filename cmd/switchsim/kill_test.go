@@ -11,12 +11,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
-
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 )
 
@@ -83,87 +81,9 @@ func (p *serveProc) kill() {
 	p.cmd.Wait()
 }
 
-// cli is a minimal interactive SSH session.
-type cli struct {
-	t    *testing.T
-	conn *gossh.Client
-	in   io.Writer
-	mu   sync.Mutex
-	cond *sync.Cond
-	buf  []byte
-	eof  bool
-}
-
-func openCLI(t *testing.T, addr string) *cli {
-	t.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "manager", Auth: []gossh.AuthMethod{gossh.Password("manager")},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := conn.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("vt100", 1000, 200, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	in, _ := sess.StdinPipe()
-	out, _ := sess.StdoutPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	c := &cli{t: t, conn: conn, in: in}
-	c.cond = sync.NewCond(&c.mu)
-	go func() {
-		b := make([]byte, 4096)
-		for {
-			n, err := out.Read(b)
-			c.mu.Lock()
-			c.buf = append(c.buf, b[:n]...)
-			c.eof = c.eof || err != nil
-			c.cond.Broadcast()
-			c.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	return c
-}
-
-// until waits for s (or EOF, reported as false) and drops what came
-// before it.
-func (c *cli) until(s string) bool {
-	c.t.Helper()
-	timer := time.AfterFunc(20*time.Second, func() { c.conn.Close() })
-	defer timer.Stop()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for {
-		if i := bytes.Index(c.buf, []byte(s)); i >= 0 {
-			c.buf = c.buf[i+len(s):]
-			return true
-		}
-		if c.eof {
-			return false
-		}
-		c.cond.Wait()
-	}
-}
-
-func (c *cli) must(s string) {
-	c.t.Helper()
-	if !c.until(s) {
-		c.t.Fatalf("no %q; got %q", s, c.buf)
-	}
-}
-
-func (c *cli) send(s string) {
-	c.t.Helper()
-	if _, err := c.in.Write([]byte(s)); err != nil {
-		c.t.Fatal(err)
-	}
+// openCLI logs in on a tall terminal (no pager in the way).
+func openCLI(t *testing.T, addr string) *sshtest.Term {
+	return sshtest.Open(t, addr, "manager", "manager", 200, 1000)
 }
 
 // saved reads the state file as the next start will.
@@ -206,45 +126,43 @@ func killLoop(t *testing.T, kind string, n int, seed int64) {
 	for i := 0; i <= n; i++ {
 		p := startServeProc(t, dir)
 		c := openCLI(t, p.mgmt)
-		c.must("Press any key to continue")
-		c.send(" ")
-		c.must("# ")
+		c.Until("Press any key to continue")
+		c.Send(" ")
+		c.Until("# ")
 		if i == 0 {
 			old = value(saved(t, dir))
 		}
 		var next, line string
 		if kind == "write" {
 			next = fmt.Sprintf("H%d", i)
-			c.send("configure\r")
-			c.must("(config)# ")
-			c.send("hostname " + next + "\r")
-			c.must(next + "(config)# ")
+			c.Send("configure\r")
+			c.Until("(config)# ")
+			c.Send("hostname " + next + "\r")
+			c.Until(next + "(config)# ")
 			line = "write memory\r"
 		} else {
 			im := images[i%2]
 			next = im.version
-			c.send("copy tftp flash 10.0.0.1 " + im.file + " secondary\r")
-			c.must("[y/n]? ")
+			c.Send("copy tftp flash 10.0.0.1 " + im.file + " secondary\r")
+			c.Until("[y/n]? ")
 			line = "y"
 		}
 		t0 := time.Now()
-		c.send(line)
+		c.Send(line)
 		var ack bool
 		if i == 0 {
 			// the first change runs to its end: how long one takes
-			c.must("# ")
+			c.Until("# ")
 			took = time.Since(t0)
 			ack = true
 		} else {
 			// kill somewhere from before the change to a little after it
 			d := time.Duration(rng.Int63n(int64(took)*3/2 + 1))
 			<-time.After(d)
-			c.mu.Lock()
-			ack = bytes.Contains(c.buf, []byte("# "))
-			c.mu.Unlock()
+			ack = c.Has("# ")
 		}
 		p.kill()
-		c.conn.Close()
+		c.Conn.Close()
 		got := value(saved(t, dir))
 		switch {
 		case got == next:
@@ -263,7 +181,7 @@ func killLoop(t *testing.T, kind string, n int, seed int64) {
 	// the last state starts cleanly
 	p := startServeProc(t, dir)
 	c := openCLI(t, p.mgmt)
-	c.must("Press any key to continue")
+	c.Until("Press any key to continue")
 	p.kill()
 	tmp, _ := filepath.Glob(filepath.Join(dir, ".state.json.tmp-*"))
 	if len(tmp) > 0 {
@@ -276,3 +194,9 @@ func killLoop(t *testing.T, kind string, n int, seed int64) {
 func TestKillDuringWriteMemory(t *testing.T) { killLoop(t, "write", 8, 1) }
 
 func TestKillDuringCopy(t *testing.T) { killLoop(t, "copy", 8, 2) }
+
+// seek waits for s; false when the session ended first.
+func seek(c *sshtest.Term, s string) bool {
+	_, ok := c.Seek(s)
+	return ok
+}
