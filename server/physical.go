@@ -68,6 +68,34 @@ type InsertSpec struct {
 	Booted    string `json:"booted"` // flash it boots from: primary (default) or secondary
 }
 
+// ParseInsert reads an InsertSpec from key=value words (primary=VERSION,
+// secondary=VERSION, rom=VERSION, serial=S, booted=primary|secondary), as
+// "switchsim ctl insert" and transcripts write it.
+func ParseInsert(words []string) (InsertSpec, error) {
+	var spec InsertSpec
+	for _, w := range words {
+		k, v, ok := strings.Cut(w, "=")
+		if !ok {
+			return spec, badRequest("%q is not key=value", w)
+		}
+		switch k {
+		case "primary":
+			spec.Primary = v
+		case "secondary":
+			spec.Secondary = v
+		case "rom":
+			spec.ROM = v
+		case "serial":
+			spec.Serial = v
+		case "booted":
+			spec.Booted = v
+		default:
+			return spec, badRequest("unknown key %q (primary=, secondary=, rom=, serial=, booted=)", k)
+		}
+	}
+	return spec, nil
+}
+
 // Insert hotswaps a management module in.
 func (h *Host) Insert(module string, spec InsertSpec) error {
 	i, err := ModuleIndex(module)

@@ -312,23 +312,9 @@ func (r *runner) physical(a Action) error {
 	case "pull":
 		err = h.Pull(a.Name)
 	case "insert":
-		var spec server.InsertSpec
-		for _, o := range args {
-			k, v, _ := strings.Cut(o, "=")
-			switch k {
-			case "primary":
-				spec.Primary = v
-			case "secondary":
-				spec.Secondary = v
-			case "rom":
-				spec.ROM = v
-			case "serial":
-				spec.Serial = v
-			case "booted":
-				spec.Booted = v
-			default:
-				return terr("insert: unknown option %q (primary=, secondary=, rom=, serial=, booted=)", o)
-			}
+		spec, perr := server.ParseInsert(args)
+		if perr != nil {
+			return terr("insert: %v", perr)
 		}
 		err = h.Insert(a.Name, spec)
 	case "fail-selftest":

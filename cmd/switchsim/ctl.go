@@ -55,29 +55,11 @@ var ctlActions = []ctlAction{
 		if len(a) < 1 {
 			return server.ControlRequest{}, errors.New("expected a module")
 		}
-		r := server.ControlRequest{Module: a[0]}
-		r.Primary = "K.15.06.0017"
-		for _, kv := range a[1:] {
-			k, v, ok := strings.Cut(kv, "=")
-			if !ok {
-				return r, fmt.Errorf("%q is not key=value", kv)
-			}
-			switch k {
-			case "primary":
-				r.Primary = v
-			case "secondary":
-				r.Secondary = v
-			case "rom":
-				r.ROM = v
-			case "serial":
-				r.Serial = v
-			case "booted":
-				r.Booted = v
-			default:
-				return r, fmt.Errorf("unknown key %q", k)
-			}
+		spec, err := server.ParseInsert(a[1:])
+		if spec.Primary == "" && spec.Secondary == "" {
+			spec.Primary = "K.15.06.0017"
 		}
-		return r, nil
+		return server.ControlRequest{Module: a[0], InsertSpec: spec}, err
 	}},
 	{"fail-selftest", "mm1|mm2 [count]", "make the module's next selftest(s) fail", func(a []string) (server.ControlRequest, error) {
 		if len(a) < 1 || len(a) > 2 {
