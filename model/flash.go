@@ -243,6 +243,28 @@ func (c *Chassis) SetStartupDefault(bank *Bank, file string) error {
 	return nil
 }
 
+// EraseConfig is "erase config <file>": the config file goes from the
+// active module and, when the standby is in standby mode, from the standby
+// too. A file a flash boots with cannot be erased this way.
+func (c *Chassis) EraseConfig(file string) error {
+	a := c.Active()
+	if a == nil {
+		return ErrNoActive
+	}
+	if a.Configs[file] == nil {
+		return ErrNoSuchConfig
+	}
+	if a.BankConfig[Primary] == file || a.BankConfig[Secondary] == file {
+		return ErrConfigInUse
+	}
+	delete(a.Configs, file)
+	if s := c.syncTarget(); s != nil {
+		delete(s.Configs, file)
+	}
+	c.touch()
+	return nil
+}
+
 // EraseStartup is "erase startup-config": the config file is replaced by
 // the factory default on both modules, then the system reboots.
 func (c *Chassis) EraseStartup(o Origin) error {

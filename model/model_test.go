@@ -733,3 +733,18 @@ func TestLocatorGoesOffOnSwitchover(t *testing.T) {
 		t.Fatal("locator did not go out")
 	}
 }
+
+func TestEraseConfigOnBothModules(t *testing.T) {
+	c := newChassis(t)
+	c.Modules[0].Configs["config2"] = &Config{Hostname: "spare"}
+	c.Modules[1].Configs["config2"] = &Config{Hostname: "spare"}
+	if err := c.EraseConfig("config1"); !errors.Is(err, ErrConfigInUse) {
+		t.Fatalf("erased the file in use: %v", err)
+	}
+	if err := c.EraseConfig("config3"); !errors.Is(err, ErrNoSuchConfig) {
+		t.Fatalf("missing file: %v", err)
+	}
+	if err := c.EraseConfig("config2"); err != nil || c.Modules[0].Configs["config2"] != nil || c.Modules[1].Configs["config2"] != nil {
+		t.Fatalf("erase config2: %v", err)
+	}
+}

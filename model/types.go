@@ -169,6 +169,7 @@ var (
 	ErrNoSuchPort      = errors.New("model: no such port")
 	ErrNoSuchConfig    = errors.New("model: no such configuration file")
 	ErrReloadPending   = errors.New("model: no reload is scheduled")
+	ErrConfigInUse     = errors.New("model: the configuration file is the one a flash boots with")
 )
 
 // Timings holds every duration the chassis uses, in one table. The

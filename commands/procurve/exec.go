@@ -187,6 +187,18 @@ func eraseStartup(x *ctx) error {
 	return x.do(func(c *model.Chassis) error { return c.EraseStartup(x.s.Origin()) })
 }
 
+func eraseConfig(x *ctx) error {
+	file := x.value("FILENAME")
+	err := x.do(func(c *model.Chassis) error { return c.EraseConfig(file) })
+	switch {
+	case errors.Is(err, model.ErrNoSuchConfig):
+		return x.fail(fmt.Sprintf(tx.ConfigNotFound, file))
+	case errors.Is(err, model.ErrConfigInUse):
+		return x.fail(fmt.Sprintf(tx.ConfigInUse, file))
+	}
+	return err
+}
+
 func eraseFlash(x *ctx) error {
 	b := chosenBank(x)
 	empty := false

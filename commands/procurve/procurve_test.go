@@ -433,3 +433,10 @@ func TestStandbyConsoleCommands(t *testing.T) {
 		t.Fatalf("standby show redundancy: %q", out)
 	}
 }
+
+func TestEraseConfig(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.expect("erase config config1\r", "erase config config1\nConfiguration file config1 is in use and cannot be erased.\n"+p)
+	s.expect("erase config config3\r", "erase config config3\nConfiguration file config3 not found.\n"+p)
+}

@@ -123,6 +123,7 @@ var table = []*command{
 	// configuration files and images
 	{"write memory", []string{hWrite, hMemory}, inAnyMgr, writeMemory},
 	{"erase startup-config", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase the startup configuration and reboot."}, inAnyMgr, eraseStartup},
+	{"erase config FILENAME:word", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a configuration file.", "Configuration file name (config1-config3)."}, inAnyMgr, eraseConfig},
 	{"erase flash <primary|secondary>", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a flash image.", hPrimary, hSecondary}, inAnyMgr, eraseFlash},
 	{"copy tftp flash IP-ADDR:ipv4 FILENAME:word [<primary|secondary>]", []string{"Copy datafiles to/from the switch.", "Copy from a TFTP server.", "Copy a software image into flash.", "TFTP server address.", "Image file name on the server.", hPrimary, hSecondary}, inAnyMgr, copyTFTPFlash},
 	{"copy crash-log [SLOT-ID:word] tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the crash logs.", "A slot letter, or mm for both management modules.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyCrash},

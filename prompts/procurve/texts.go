@@ -213,6 +213,7 @@ var (
 	VLANNotFound      = t("vlan-not-found", "VLAN %d not found.", "no source")
 	DefaultVLANDelete = t("default-vlan-delete", "The default VLAN cannot be deleted.", "no source")
 	NoReload          = t("no-reload", "No reload is scheduled.", "no source")
+	ConfigInUse       = t("config-in-use", "Configuration file %s is in use and cannot be erased.", "no source")
 	ConfigNotFound    = t("config-not-found", "Configuration file %s not found.", "no source")
 	SessionFrom       = t("session-from", "SME %s from %s - %s Mode",
 		"no source: the remote form of 15-31's 'SME CONSOLE Session - MANAGER Mode' (from memory of K.15 logs, not a capture)")
