@@ -142,6 +142,25 @@ func (c *Chassis) fail(m *Module) {
 	m.pendingUp = false
 	c.changed(m)
 	c.electIfReady()
+	c.bootOfflineIfAlone()
+}
+
+// bootOfflineIfAlone: when no module is active, taking over or booting,
+// an offline module (redundancy disabled) boots and takes control, as the
+// second module does "in the event of a hardware failure of the first".
+func (c *Chassis) bootOfflineIfAlone() {
+	for _, m := range c.Modules {
+		if m.Present && (m.State == Active || m.State == TakingOver || m.State == Booting) {
+			return
+		}
+	}
+	for _, m := range c.Modules {
+		if m.Present && (m.State == Offline || m.State == OfflineIncompat) {
+			c.emit(Event{Kind: EvEndSessions, Module: c.Index(m)})
+			c.bootModule(m, false)
+			return
+		}
+	}
 }
 
 // allFailed reports whether every present management module failed.
@@ -203,7 +222,9 @@ func (c *Chassis) electIfReady() {
 	}
 	w, rule := c.elect(waiting)
 	c.lastRule = rule
-	c.NextActive = -1
+	if rule == RuleNextActive {
+		c.NextActive = -1 // the choice was for one boot; it is spent
+	}
 	for _, m := range waiting {
 		if m != w {
 			m.pendingUp = true
@@ -211,7 +232,7 @@ func (c *Chassis) electIfReady() {
 	}
 	w.Stage = StageFinishing
 	c.changed(w)
-	c.afterFor(w, c.Timings.Finish, func() { c.becomeActive(w, false, CauseNone) })
+	c.afterFor(w, c.Timings.Finish, func() { c.becomeActive(w, nil) })
 }
 
 // LastElection is the rule that decided the most recent election.
@@ -278,9 +299,16 @@ func (c *Chassis) elect(cands []*Module) (*Module, int) {
 	return low, RuleLowestSlot
 }
 
-// becomeActive finishes a module's boot as the active module. takeover
-// marks a switchover, whose cause decides the log message.
-func (c *Chassis) becomeActive(m *Module, takeover bool, cause Cause) {
+// takeover describes a switchover for the new active's log.
+type takeover struct {
+	cause  Cause
+	origin Origin
+	from   int // slot of the module that stopped being active
+}
+
+// becomeActive finishes a module's boot as the active module. tk is set
+// for a switchover: the new active logs why the other went down.
+func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 	c.touch()
 	m.State = Active
 	m.Stage = StageNone
@@ -298,10 +326,13 @@ func (c *Chassis) becomeActive(m *Module, takeover bool, cause Cause) {
 		c.Running = c.factoryConfig()
 		m.Configs[m.BankConfig[m.BootedBank]] = c.Running.Clone()
 	}
-	if takeover {
+	if tk != nil {
 		c.Failovers++
 		c.LastFailover = c.now
-		if cause == CauseSwitchover {
+		// "The reason for the switchover is entered in log messages on
+		// the newly active management module"
+		c.log(MsgDown, tk.from, tk.cause.String(), tk.origin.Session)
+		if tk.cause == CauseSwitchover {
 			c.log(MsgUserSwitchover, m.Slot)
 		} else {
 			c.log(MsgFailover, m.Slot)
@@ -411,6 +442,21 @@ func (c *Chassis) joinStandby(m *Module) {
 		})
 		return
 	}
+	// a hotswapped module "reboots if necessary to primary or secondary
+	// flash, whichever matches": its flash may be the active's already
+	// while it runs the other image
+	if m.hotswapped && !m.Running.Same(a.Running) {
+		for _, b := range []Bank{a.BootedBank, a.BootedBank.Other()} {
+			if m.Flash[b].Same(a.Running) {
+				c.log(MsgStandbyReboot, 0)
+				m.forceBank = &b
+				c.crash(m, CauseImageUpdate, Origin{})
+				c.bootModule(m, true)
+				return
+			}
+		}
+	}
+	m.hotswapped = false
 	if !a.Running.CompatibleWith(m.Running) {
 		m.Stage = StageNone
 		if a.Running.WarmStandby {

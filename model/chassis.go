@@ -117,6 +117,7 @@ type Module struct {
 
 	gen             int   // bumps on every boot; stale timers compare it
 	shutdownPending bool  // MM Shutdown pressed, waiting for file sync
+	hotswapped      bool  // inserted while the chassis ran: boots to the active's software
 	forceBank       *Bank // bank for the coming boot, overriding the profile default
 	pendingUp       bool  // waiting to join as standby once an active exists
 }

@@ -50,13 +50,7 @@ func (c *Chassis) startSync(j *syncJob, d time.Duration, apply func()) {
 			return
 		}
 		apply()
-		if len(c.syncs) == 0 {
-			waiting := c.afterSync
-			c.afterSync = nil
-			for _, fn := range waiting {
-				fn()
-			}
-		}
+		c.runAfterSync()
 	})
 }
 
@@ -72,14 +66,19 @@ func (c *Chassis) removeSync(j *syncJob) bool {
 
 // abortSyncs drops every copy in progress ("files being copied over at the
 // time of the reset will be aborted") and the operations waiting on them.
+//
+// The operations that waited on them re-check the chassis on the next
+// tick (most find their module no longer active and drop out).
 func (c *Chassis) abortSyncs() {
 	c.syncs = nil
-	c.afterSync = nil
-	for _, m := range c.Modules {
-		m.shutdownPending = false
+	if len(c.afterSync) > 0 {
+		c.after(0, c.runAfterSync)
 	}
 }
 
+// The operations waiting on those copies run on the next tick, after the
+// caller has finished changing the module, so each re-checks the chassis
+// as it then is (a switchover does not go to a standby being pulled).
 func (c *Chassis) abortSyncsTo(m *Module) {
 	var keep []*syncJob
 	for _, j := range c.syncs {
@@ -89,11 +88,20 @@ func (c *Chassis) abortSyncsTo(m *Module) {
 	}
 	c.syncs = keep
 	if len(c.syncs) == 0 && len(c.afterSync) > 0 {
-		waiting := c.afterSync
-		c.afterSync = nil
-		for _, fn := range waiting {
-			fn()
-		}
+		c.after(0, c.runAfterSync)
+	}
+}
+
+// runAfterSync runs the operations that waited for file sync, once no
+// copy is left.
+func (c *Chassis) runAfterSync() {
+	if len(c.syncs) > 0 {
+		return
+	}
+	waiting := c.afterSync
+	c.afterSync = nil
+	for _, fn := range waiting {
+		fn()
 	}
 }
 

@@ -748,3 +748,166 @@ func TestEraseConfigOnBothModules(t *testing.T) {
 		t.Fatalf("erase config2: %v", err)
 	}
 }
+
+// Review findings: none of these sequences may leave the chassis without
+// an active module, and each follows the chapter.
+
+func exactlyOneActive(t *testing.T, c *Chassis) {
+	t.Helper()
+	settle(c)
+	n := 0
+	for _, m := range c.Modules {
+		if m.State == Active {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d active modules: %s", n, states(c))
+	}
+}
+
+func TestActiveLostWhileOtherJoins(t *testing.T) {
+	for _, lose := range []func(c *Chassis){
+		func(c *Chassis) { c.Crash(0) },
+		func(c *Chassis) { c.PressReset(0) },
+		func(c *Chassis) { c.Pull(0) },
+		func(c *Chassis) { c.FailHardware(0) },
+	} {
+		c := newChassis(t)
+		c.Pull(1)
+		m := testModule(2, Absent)
+		m.Present = false
+		m.Flash = [2]*Image{testImage("K.15.07.0008", 1), testImage("K.15.07.0008", 1)}
+		c.Insert(1, m)
+		for c.Modules[1].Stage != StageSyncing {
+			at, _ := c.NextDeadline()
+			c.Advance(at)
+		}
+		lose(c)
+		exactlyOneActive(t, c)
+	}
+}
+
+func TestPendingOperationsRecheckTheStandby(t *testing.T) {
+	// MM Shutdown waits for the sync; the standby is pulled meanwhile:
+	// the shutdown is ignored and logged, the active stays in control
+	c := newChassis(t)
+	c.WriteMemory()
+	c.PressShutdown(0)
+	c.Pull(1)
+	settle(c)
+	if c.ActiveIndex() != 0 || c.Modules[0].State != Active || !logged(c, MsgShutdownIgnored, 0) || c.DwnLED(0) != LEDOff {
+		t.Fatalf("shutdown with the standby gone: %s", states(c))
+	}
+	// boot waits for the sync; the standby crashes meanwhile: the system
+	// reboots instead of a switchover, and comes back with an active
+	c = newChassis(t)
+	c.WriteMemory()
+	c.Boot(Origin{Session: "SSH"})
+	c.Crash(1)
+	run(c, 0)
+	if c.Modules[0].State != Booting || c.Failovers != 0 {
+		t.Fatalf("boot with the standby gone: %s failovers %d", states(c), c.Failovers)
+	}
+	exactlyOneActive(t, c)
+	// a switchover asked for is dropped when the standby goes
+	c = newChassis(t)
+	c.WriteMemory()
+	c.Switchover(Origin{})
+	c.BootStandby(Origin{})
+	settle(c)
+	if c.ActiveIndex() != 0 || c.Failovers != 0 {
+		t.Fatalf("switchover to a rebooting standby: %s", states(c))
+	}
+}
+
+func TestOfflineModuleTakesControlWhenTheActiveFailsSelftest(t *testing.T) {
+	c := newChassis(t)
+	c.SetRedundancy(false)
+	c.FailSelftest(0, 1)
+	c.PressReset(0)
+	exactlyOneActive(t, c)
+	if c.ActiveIndex() != 1 {
+		t.Fatalf("the offline module did not take control: %s", states(c))
+	}
+}
+
+func TestSwitchoverReasonLoggedOnTheNewActive(t *testing.T) {
+	c := newChassis(t)
+	c.Crash(0)
+	run(c, c.Timings.Takeover)
+	for _, e := range c.Log {
+		if e.Msg == MsgDown && e.Module == 1 && len(e.Args) > 0 && e.Args[0] == "crash" {
+			return
+		}
+	}
+	t.Fatal("the crash was not logged as the reason")
+}
+
+func TestHotswappedModuleBootsTheMatchingFlash(t *testing.T) {
+	c := newChassis(t)
+	c.Pull(1)
+	m := testModule(2, Absent)
+	m.Present = false
+	m.DefaultBank = Secondary // same images as the active, other bank
+	c.Insert(1, m)
+	settle(c)
+	if nm := c.Modules[1]; nm.State != Standby || nm.Running.Version != "K.15.06.0017" || nm.BootedBank != Primary || c.Mismatch() {
+		t.Fatalf("hotswapped module runs %v from %s (%s)", nm.Running, nm.BootedBank, nm.State)
+	}
+}
+
+func TestRedundancyChangedWhileTheOtherBoots(t *testing.T) {
+	c := newChassis(t)
+	c.BootStandby(Origin{})
+	c.SetRedundancy(false)
+	settle(c)
+	if s := c.Modules[1]; s.State != Offline || s.Running == nil {
+		t.Fatalf("booting module: %s running %v", s.State, s.Running)
+	}
+	c.SetRedundancy(true)
+	settle(c)
+	if c.Modules[1].State != Standby {
+		t.Fatalf("after enabling: %s", states(c))
+	}
+}
+
+func TestNextActiveSurvivesAnElectionItDidNotDecide(t *testing.T) {
+	c := newChassis(t)
+	c.SetRedundancy(false)
+	c.SetNextActive(1)
+	c.PressReset(0) // module 1 reboots alone and is elected again
+	settle(c)
+	if c.NextActive != 1 {
+		t.Fatal("the choice for the next system boot was spent")
+	}
+	c.BootSystem(Origin{}, nil)
+	settle(c)
+	if c.ActiveIndex() != 1 {
+		t.Fatalf("next system boot: %s", states(c))
+	}
+}
+
+func TestOfflineModuleCannotBeShutDown(t *testing.T) {
+	c := newChassis(t)
+	c.SetRedundancy(false)
+	if err := c.PressShutdown(1); !errors.Is(err, ErrShutdownIgnored) || c.Modules[1].State != Offline {
+		t.Fatalf("offline shutdown: %v %s", err, states(c))
+	}
+}
+
+func TestScheduledReloadWaitsForSync(t *testing.T) {
+	c := newChassis(t)
+	c.ScheduleReload(c.Now(), Origin{})
+	c.Configure(func(cf *Config) error { cf.Hostname = "Synced"; return nil })
+	c.WriteMemory()
+	run(c, 0)
+	if c.Modules[1].State != Standby {
+		t.Fatal("scheduled reload did not wait for the sync")
+	}
+	run(c, c.Timings.ConfigSync)
+	run(c, c.Timings.Takeover)
+	if c.ActiveIndex() != 1 || c.Running.Hostname != "Synced" {
+		t.Fatalf("after the reload: %s %q", states(c), c.Running.Hostname)
+	}
+}

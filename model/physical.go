@@ -59,10 +59,17 @@ func (c *Chassis) PressShutdown(i int) error {
 		m.shutdownPending = true
 		c.whenSynced(func() {
 			m.shutdownPending = false
+			// the standby may have gone while the sync ran
+			if !c.CanSwitchover() {
+				c.log(MsgShutdownIgnored, 0)
+				return
+			}
 			c.switchover(CauseShutdownButton, buttonOrigin, shutdownOld)
 		})
 		return nil
-	case m.State.Ready() || m.State == Offline || m.State == OfflineIncompat:
+	case m.State.Ready():
+		// "a management module must be in active or standby mode to be
+		// shut down"
 		c.abortSyncsTo(m)
 		c.emit(Event{Kind: EvEndSessions, Module: i})
 		c.retire(m, CauseShutdownButton, shutdownOld)
@@ -145,6 +152,7 @@ func (c *Chassis) Insert(i int, m *Module) error {
 	c.touch()
 	m.Slot = cur.Slot
 	m.Present = true
+	m.hotswapped = true
 	m.gen = cur.gen + 1
 	c.Modules[i] = m
 	c.bootModule(m, false)

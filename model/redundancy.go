@@ -61,18 +61,30 @@ func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
 	s.State = TakingOver
 	s.Stage = StageFinishing
 	c.changed(s)
-	c.afterFor(s, c.Timings.Takeover, func() { c.becomeActive(s, true, cause) })
+	tk := &takeover{cause: cause, origin: o, from: a.Slot}
+	c.afterFor(s, c.Timings.Takeover, func() { c.becomeActive(s, tk) })
 	c.retire(a, cause, fate)
 }
 
 // leaveActive ends the module's time as active: its sessions close.
 func (c *Chassis) leaveActive(a *Module) {
+	a.shutdownPending = false
 	c.emit(Event{Kind: EvEndSessions, Module: c.Index(a)})
 	c.Running = nil
 	if c.transfer != nil && !c.transfer.Done {
 		c.finishTransfer(ErrTransferAborted)
 	}
 	c.emit(Event{Kind: EvActive, Module: -1})
+	// a module that passed selftest and was joining (receiving images or
+	// files) has nobody to join now: it is a candidate of the election
+	for _, m := range c.Modules {
+		if m != a && m.Present && m.State == Booting && (m.Stage == StageSyncing || m.Stage == StageWaitRole) {
+			m.gen++
+			m.Stage = StageWaitRole
+			m.pendingUp = false
+			c.changed(m)
+		}
+	}
 }
 
 // retire applies the fate of a module that went down.
@@ -110,12 +122,20 @@ func (c *Chassis) retire(m *Module, cause Cause, fate oldFate) {
 // whenSynced runs fn now, or once the file syncs in progress are done:
 // "the switch will switchover after all files have finished
 // synchronizing".
+//
+// A waiting operation belongs to the module that was active when it was
+// asked for; if that module is no longer active by then, it is dropped.
 func (c *Chassis) whenSynced(fn func()) {
 	if len(c.syncs) == 0 {
 		fn()
 		return
 	}
-	c.afterSync = append(c.afterSync, fn)
+	req := c.Active()
+	c.afterSync = append(c.afterSync, func() {
+		if c.Active() == req {
+			fn()
+		}
+	})
 }
 
 // rebootSystem reboots every running module at once (no switchover).
@@ -196,12 +216,26 @@ func (c *Chassis) Boot(o Origin) error {
 	if c.Active() == nil {
 		return ErrNoActive
 	}
-	if c.CanSwitchover() {
-		c.whenSynced(func() { c.switchover(CauseColdReboot, o, rebootOld) })
-		return nil
-	}
-	c.rebootSystem(CauseColdReboot, o, nil, false)
+	c.whenSynced(func() { c.switchOrReboot(CauseColdReboot, o, false) })
 	return nil
+}
+
+// switchOrReboot is what boot and reload do once files are in sync: a
+// switchover when the standby can take over then, else a reboot of the
+// system (the standby may have gone while the sync ran).
+func (c *Chassis) switchOrReboot(cause Cause, o Origin, warm bool) {
+	if c.Active() == nil {
+		return
+	}
+	if c.CanSwitchover() {
+		fate := rebootOld
+		if warm {
+			fate = warmRebootOld
+		}
+		c.switchover(cause, o, fate)
+		return
+	}
+	c.rebootSystem(cause, o, nil, warm)
 }
 
 // Reload is "reload": a warm reboot of the active module, with a
@@ -211,11 +245,7 @@ func (c *Chassis) Reload(o Origin) error {
 		return ErrNoActive
 	}
 	c.reloadAt = zeroTime
-	if c.CanSwitchover() {
-		c.whenSynced(func() { c.switchover(CauseWarmReload, o, warmRebootOld) })
-		return nil
-	}
-	c.rebootSystem(CauseWarmReload, o, nil, true)
+	c.whenSynced(func() { c.switchOrReboot(CauseWarmReload, o, true) })
 	return nil
 }
 
@@ -268,11 +298,7 @@ func (c *Chassis) ScheduleReload(t time.Time, o Origin) error {
 			return
 		}
 		c.reloadAt = zeroTime
-		if c.CanSwitchover() {
-			c.switchover(CauseScheduled, o, warmRebootOld)
-			return
-		}
-		c.rebootSystem(CauseScheduled, o, nil, true)
+		c.whenSynced(func() { c.switchOrReboot(CauseScheduled, o, true) })
 	})
 	return nil
 }
@@ -311,7 +337,8 @@ func (c *Chassis) SetRedundancy(enable bool) error {
 	o := c.Other(a)
 	if !enable {
 		c.abortSyncs()
-		if o != nil && o.Present && (o.State.Ready() || o.State == Booting || o.State == OfflineIncompat) {
+		// a module still booting goes offline when it joins
+		if o != nil && o.Present && (o.State.Ready() || o.State == OfflineIncompat) {
 			o.gen++
 			o.State = Offline
 			o.Stage = StageNone
@@ -322,7 +349,11 @@ func (c *Chassis) SetRedundancy(enable bool) error {
 		}
 		return nil
 	}
-	if o != nil && o.Present && (o.State == Offline || o.State == OfflineIncompat) && o.Running != nil {
+	if o != nil && o.Present && (o.State == Offline || o.State == OfflineIncompat) {
+		if o.Running == nil {
+			c.bootModule(o, false) // it joins when booted
+			return nil
+		}
 		o.gen++
 		o.State = Booting
 		o.Stage = StageWaitRole

@@ -559,9 +559,11 @@ func activeManagement(x *ctx) error {
 		target, label = 1, moduleLabel(1)
 	}
 	disabled := false
+	chosen := -1
 	err := x.do(func(c *model.Chassis) error {
 		disabled = !c.RedundancyEnabled()
-		_, err := c.SetNextActive(target)
+		var err error
+		chosen, err = c.SetNextActive(target)
 		return err
 	})
 	if errors.Is(err, model.ErrTargetNotReady) || errors.Is(err, model.ErrNoSuchModule) {
@@ -571,7 +573,10 @@ func activeManagement(x *ctx) error {
 		return err
 	}
 	x.print(fmt.Sprintf(tx.NextActive, label) + "\n")
-	if disabled && target == model.NextActiveStandby {
+	// the other module has not been synchronized while redundancy was
+	// disabled ("You are warned that you may not be using current
+	// configurations")
+	if disabled && chosen != x.s.Module {
 		x.print(tx.NextActiveUnsynced + "\n")
 	}
 	return nil

@@ -440,3 +440,16 @@ func TestEraseConfig(t *testing.T) {
 	s.expect("erase config config1\r", "erase config config1\nConfiguration file config1 is in use and cannot be erased.\n"+p)
 	s.expect("erase config config3\r", "erase config config3\nConfiguration file config3 not found.\n"+p)
 }
+
+func TestActiveManagementNamingTheOfflineModuleWarns(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.typ("config\r")
+	s.typ("no redundancy management-module\r")
+	s.typ("y")
+	s.expect("redundancy active-management management-module2\r",
+		"redundancy active-management management-module2\nOn the next system boot, the management-module2 will become active.\n"+
+			"Redundancy and Synchronization have been disabled, so it will\nnot have current configurations.\n"+pc)
+	s.expect("redundancy active-management management-module1\r",
+		"redundancy active-management management-module1\nOn the next system boot, the management-module1 will become active.\n"+pc)
+}

@@ -252,6 +252,12 @@ func logWords(e model.LogEntry, lt tx.LogText) string {
 			return fmt.Sprintf(lt.Format, arg(0), level)
 		}
 		return fmt.Sprintf(tx.SessionFrom, arg(0), arg(1), level)
+	case model.MsgDown:
+		// on a switchover the new active says why the other went down
+		if cause, ok := model.ParseCause(arg(0)); ok {
+			return fmt.Sprintf(lt.Format, e.Module) + ": " + CrashText(model.CrashRecord{Cause: cause, Origin: model.Origin{Session: arg(1)}})
+		}
+		return fmt.Sprintf(lt.Format, e.Module)
 	case model.MsgOSSync:
 		return fmt.Sprintf(lt.Format, arg(0))
 	case model.MsgROMUpdate:

@@ -55,7 +55,7 @@ var LogSources = map[model.Msg]string{
 	model.MsgReboot:          "manual 15-18, 15-31",
 	model.MsgBootSeparator:   "manual 15-18, 15-31 (dash run cut short by the extraction; rebuilt to fill the line)",
 	model.MsgDownNoCrash:     "manual 15-18, 15-31",
-	model.MsgDown:            "no source for the id; words from the chapter's table #2",
+	model.MsgDown:            "no source for the id; words from the chapter's table #2 (on a switchover, the reason after a colon is ours)",
 	model.MsgSelftestFatal:   "no source for the id; words from the chapter's table #4",
 	model.MsgBooted:          "manual 15-18, 15-31",
 	model.MsgActive:          "manual 15-18, 15-31",
