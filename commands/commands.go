@@ -90,6 +90,11 @@ type Session struct {
 	// "vlan-10").
 	Mode    int
 	Context string
+	// OnLogin, when set, is called once the session is past its login
+	// (its first prompt); OnAuthFail after each wrong login the shell
+	// itself asks for (telnet), to slow a guesser down.
+	OnLogin    func()
+	OnAuthFail func()
 }
 
 // Origin is how the session appears in crash records.

@@ -48,6 +48,7 @@ type CLI struct {
 	lines   int
 	discard bool
 	running bool
+	stopped error // the session was interrupted at the pager
 }
 
 // NewCLI prepares a CLI. pager is the vendor's pager prompt.
@@ -114,6 +115,9 @@ func (t *CLI) Serve() error {
 		}
 		return errStop(err)
 	}
+	if t.sess.OnLogin != nil {
+		t.sess.OnLogin()
+	}
 	for {
 		// a command may have ended this session (a switchover): stop
 		// before showing another prompt
@@ -140,9 +144,12 @@ func (t *CLI) RunLine(line string) error {
 	if strings.TrimSpace(line) != "" {
 		t.remember(line)
 	}
-	t.lines, t.discard, t.running = 0, false, true
+	t.lines, t.discard, t.running, t.stopped = 0, false, true, nil
 	err := t.shell.Run(t, line)
 	t.running, t.discard = false, false
+	if t.stopped != nil {
+		err, t.stopped = t.stopped, nil
+	}
 	return err
 }
 
@@ -205,7 +212,10 @@ func (t *CLI) more() bool {
 	for {
 		b, err := t.key()
 		if err != nil {
+			// the session is ending (a switchover, kill, a hang-up): keep
+			// that, so the command and the session stop
 			t.discard = true
+			t.stopped = errStop(err)
 			return false
 		}
 		switch b {

@@ -66,7 +66,15 @@ type Conn struct {
 	MaxLine int
 
 	lastInput time.Time // wall time of the last input, for IdleTimer
+	closer    func()    // closes the transport (SetCloser)
+	// EndGrace is how long IdleTimer lets the session end by itself
+	// before closing its transport (0: DefaultEndGrace).
+	EndGrace time.Duration
 }
+
+// DefaultEndGrace is how long an idle-timed-out session may take to end
+// before its transport is closed.
+const DefaultEndGrace = 5 * time.Second
 
 // NewConn makes a connection writing to w. crlf turns on newline
 // translation for terminals.
@@ -152,13 +160,39 @@ func (c *Conn) CloseInput() {
 // Close ends the session: blocked reads return ErrClosed.
 func (c *Conn) Close() {
 	c.mu.Lock()
+	closer := c.closer
 	select {
 	case <-c.done:
+		closer = nil
 	default:
 		close(c.done)
 	}
 	c.idleCond.Broadcast()
 	c.mu.Unlock()
+	if closer != nil {
+		closer()
+	}
+}
+
+// SetCloser gives the conn the way to close its transport (the SSH
+// channel, the TCP connection): Close calls it, so a session blocked
+// writing to a client that stopped reading is freed.
+func (c *Conn) SetCloser(fn func()) {
+	c.mu.Lock()
+	c.closer = fn
+	c.mu.Unlock()
+}
+
+// EndSoon asks the session to end (an Interrupt); a session that has not
+// ended after grace (its client stopped reading, so it cannot even see the
+// note) is closed.
+func (c *Conn) EndSoon(grace time.Duration) {
+	c.Post(Interrupt{})
+	time.AfterFunc(grace, func() {
+		if !c.Ended() {
+			c.Close()
+		}
+	})
 }
 
 // Done is closed when the connection is closed.
@@ -170,6 +204,14 @@ func (c *Conn) Post(n any) {
 	if c.ended {
 		c.mu.Unlock()
 		return
+	}
+	if _, ok := n.(Changed); ok && len(c.notes) > 0 {
+		if _, last := c.notes[len(c.notes)-1].(Changed); last {
+			// one pending Changed says it all: the queue stays bounded
+			// while a session does not read its notes
+			c.mu.Unlock()
+			return
+		}
 	}
 	c.notes = append(c.notes, n)
 	c.posted++
@@ -433,7 +475,11 @@ func (c *Conn) IdleTimer(d time.Duration, msg string) (stop func()) {
 					continue
 				}
 				c.Post(Text(msg))
-				c.Post(Interrupt{})
+				g := c.EndGrace
+				if g <= 0 {
+					g = DefaultEndGrace
+				}
+				c.EndSoon(g)
 				return
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -55,7 +56,8 @@ func (s *Server) startControl(addr, token string) error {
 		return fmt.Errorf("control API: %w", err)
 	}
 	cs := &controlServer{addr: l.Addr().String(), done: make(chan struct{})}
-	cs.http = &http.Server{Handler: s.controlHandler(token), ReadHeaderTimeout: 10 * time.Second}
+	cs.http = &http.Server{Handler: s.controlHandler(token), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: 5 * time.Minute, IdleTimeout: time.Minute}
 	s.control = cs
 	go func() {
 		defer close(cs.done)
@@ -100,8 +102,8 @@ func (s *Server) controlHandler(token string) http.Handler {
 			writeJSON(w, http.StatusForbidden, httpError{"the Host header must name a loopback address"})
 			return
 		}
-		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
+		got, bearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !bearer || subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
 			writeJSON(w, http.StatusUnauthorized, httpError{"missing or wrong token (Authorization: Bearer <token>)"})
 			return
 		}
@@ -147,8 +149,12 @@ func (s *Server) controlHandler(token string) http.Handler {
 		var req ControlRequest
 		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64*1024))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil && err.Error() != "EOF" {
+		if err := dec.Decode(&req); err != nil && !errors.Is(err, io.EOF) {
 			writeJSON(w, http.StatusBadRequest, httpError{"bad JSON body: " + err.Error()})
+			return
+		}
+		if dec.More() {
+			writeJSON(w, http.StatusBadRequest, httpError{"bad JSON body: more than one value"})
 			return
 		}
 		err := s.control1(h, action, req)

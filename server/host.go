@@ -32,10 +32,15 @@ type Host struct {
 
 	mu sync.Mutex
 	m  *model.Chassis
+	// fmu orders what operations leave to do after unlocking (saves,
+	// deliveries): taken before mu is released, so they finish in the
+	// order they happened
+	fmu sync.Mutex
 
 	store   *Store
 	saveRev uint64
 	logRev  uint64
+	snapSeq uint64 // orders snapshots: the store never writes an older one after a newer
 
 	// the SSH host key: generated once, saved in the snapshot, replaced
 	// when "crypto key generate ssh" bumps the model's key generation
@@ -52,9 +57,14 @@ type Host struct {
 	hostKeys bool // SSH host keys exist
 
 	kick    chan struct{}
-	stop    chan struct{}
-	stopped chan struct{}
-	once    sync.Once
+	running bool // the real-clock timer goroutine was started
+	advMu   sync.Mutex
+	// endGrace: how long a session told to end may take before its
+	// transport is closed (a client that stopped reading)
+	endGrace time.Duration
+	stop     chan struct{}
+	stopped  chan struct{}
+	once     sync.Once
 }
 
 // delivery is an event prepared under the lock for delivery after it.
@@ -81,6 +91,7 @@ func NewHost(name string, v commands.Vendor, c *model.Chassis, clock Clock, imag
 		consoles:    map[int][]*console.Conn{},
 		watchers:    map[*console.Conn]int{},
 		kick:        make(chan struct{}, 1),
+		endGrace:    5 * time.Second,
 		stop:        make(chan struct{}),
 		stopped:     make(chan struct{}),
 	}
@@ -91,10 +102,17 @@ func NewHost(name string, v commands.Vendor, c *model.Chassis, clock Clock, imag
 	c.TakeEvents()
 	if clock.Virtual() {
 		close(h.stopped)
-	} else {
-		go h.run()
 	}
 	return h
+}
+
+// Run starts firing the chassis's timers on a real clock; call it once the
+// host is set up (a virtual clock needs nothing: Advance moves it).
+func (h *Host) Run() {
+	if !h.clock.Virtual() {
+		h.running = true
+		go h.run()
+	}
 }
 
 // Now is the chassis clock.
@@ -107,8 +125,10 @@ func (h *Host) Do(fn func(c *model.Chassis) error) error {
 	h.m.Advance(h.clock.Now())
 	err := fn(h.m)
 	b := h.collect()
+	h.fmu.Lock()
 	h.mu.Unlock()
 	h.finish(b)
+	h.fmu.Unlock()
 	return err
 }
 
@@ -118,8 +138,10 @@ func (h *Host) View(fn func(c *model.Chassis)) {
 	h.m.Advance(h.clock.Now())
 	fn(h.m)
 	b := h.collect()
+	h.fmu.Lock()
 	h.mu.Unlock()
 	h.finish(b)
+	h.fmu.Unlock()
 }
 
 // collect drains the outbox, renders boot output, replaces the host key
@@ -150,7 +172,8 @@ func (h *Host) collect() batch {
 	}
 	rev, logRev := h.m.Revision()
 	if h.store != nil && rev != h.saveRev {
-		b.snap = &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
+		h.snapSeq++
+		b.snap = &snapshot{data: encodeState(h.m, h.hostKey), durable: true, seq: h.snapSeq}
 	} else if h.store != nil && logRev != h.logRev {
 		// log-only: encoded when the background flush writes it, so a
 		// burst of logins costs one encoding, not one each
@@ -181,11 +204,13 @@ func (h *Host) finish(b batch) {
 	}
 }
 
-// encodeNow is the state to save, taken under the lock.
-func (h *Host) encodeNow() []byte {
+// encodeNow is the state to save, taken under the lock, with its place in
+// the order of snapshots.
+func (h *Host) encodeNow() ([]byte, uint64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return encodeState(h.m, h.hostKey)
+	h.snapSeq++
+	return encodeState(h.m, h.hostKey), h.snapSeq
 }
 
 // newHostKey generates an ed25519 host key (called locked).
@@ -248,7 +273,7 @@ func (h *Host) deliver(ds []delivery) {
 		case model.EvEndSessions:
 			for conn, s := range h.mgmt {
 				if s.Module == d.ev.Module {
-					conn.Post(console.Interrupt{})
+					conn.EndSoon(h.endGrace)
 				}
 			}
 		case model.EvModule:
@@ -357,7 +382,7 @@ func (h *Host) KillOthers(s *commands.Session) int {
 	n := 0
 	for conn, o := range h.mgmt {
 		if o != s {
-			conn.Post(console.Interrupt{})
+			conn.EndSoon(h.endGrace)
 			n++
 		}
 	}
@@ -404,6 +429,9 @@ func (h *Host) Advance(d time.Duration) {
 	if !ok {
 		panic("server: Advance on a real clock")
 	}
+	// two advances at once add up, one after the other
+	h.advMu.Lock()
+	defer h.advMu.Unlock()
 	end := vc.Now().Add(d)
 	// Fire timers one deadline at a time, delivering in between, so that
 	// output appears in the order a real clock would produce it.
@@ -417,8 +445,10 @@ func (h *Host) Advance(d time.Duration) {
 		vc.set(at)
 		h.m.Advance(at)
 		b := h.collect()
+		h.fmu.Lock()
 		h.mu.Unlock()
 		h.finish(b)
+		h.fmu.Unlock()
 	}
 	vc.set(end)
 	h.View(func(*model.Chassis) {})
@@ -463,7 +493,9 @@ func (h *Host) run() {
 func (h *Host) Close() {
 	h.once.Do(func() {
 		close(h.stop)
-		<-h.stopped
+		if h.running {
+			<-h.stopped
+		}
 		h.smu.Lock()
 		for c := range h.mgmt {
 			c.Close()
@@ -476,7 +508,8 @@ func (h *Host) Close() {
 		h.smu.Unlock()
 		if h.store != nil {
 			h.mu.Lock()
-			snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
+			h.snapSeq++
+			snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true, seq: h.snapSeq}
 			h.mu.Unlock()
 			h.store.Save(snap)
 		}

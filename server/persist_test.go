@@ -80,19 +80,24 @@ func TestStoreSyncsDurableSnapshots(t *testing.T) {
 	}
 	r := &syncRecorder{t: t, path: path}
 	s.sync = r.sync
-	s.Save(&snapshot{data: []byte("one"), durable: true})
+	s.Save(&snapshot{data: []byte("one"), durable: true, seq: 1})
 	if len(r.calls) != 2 || !strings.HasPrefix(r.calls[0], "file ") || !strings.HasPrefix(r.calls[1], "dir ") {
 		t.Fatalf("durable save: %q", r.calls)
 	}
 	// a log-only change is encoded and written (synced too) by the flush
 	encoded := 0
-	s.Save(&snapshot{encode: func() []byte { encoded++; return []byte("two") }})
-	s.Save(&snapshot{encode: func() []byte { encoded++; return []byte("three") }})
+	s.Save(&snapshot{encode: func() ([]byte, uint64) { encoded++; return []byte("two"), 2 }})
+	s.Save(&snapshot{encode: func() ([]byte, uint64) { encoded++; return []byte("three"), 3 }})
 	if len(r.calls) != 2 || encoded != 0 {
 		t.Fatalf("log-only change written at once: %q", r.calls)
 	}
 	s.Flush()
 	if b, _ := os.ReadFile(path); string(b) != "three" || encoded != 1 || len(r.calls) != 4 {
 		t.Fatalf("after flush: %q, %d encodings, syncs %q", b, encoded, r.calls)
+	}
+	// an older snapshot never overwrites a newer one
+	s.Save(&snapshot{data: []byte("old"), durable: true, seq: 2})
+	if b, _ := os.ReadFile(path); string(b) != "three" {
+		t.Fatalf("an older snapshot was written over a newer: %q", b)
 	}
 }

@@ -67,12 +67,23 @@ type Config struct {
 	// LoginGrace is how long an SSH client may take to authenticate and
 	// open a session (0: one minute; negative: no limit).
 	LoginGrace time.Duration
-	Logf       func(format string, args ...any)
+	// EndGrace is how long a session told to end (switchover, kill, idle
+	// timeout) may take before its transport is closed under it, as for
+	// a client that stopped reading (0: 5 seconds).
+	EndGrace time.Duration
+	Logf     func(format string, args ...any)
 	// Recorder, when set, sees every session and physical event.
 	Recorder Recorder
 
 	// wrapShell lets tests break a shell on purpose.
 	wrapShell func(commands.Shell) commands.Shell
+}
+
+func (c Config) endGrace() time.Duration {
+	if c.EndGrace <= 0 {
+		return 5 * time.Second
+	}
+	return c.EndGrace
 }
 
 func (c Config) loginGrace() time.Duration {
@@ -211,6 +222,7 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 		clock = NewRealClock(start, s.cfg.TimeScale)
 	}
 	h := NewHost(cc.Name, v, c, clock, s.cfg.Images)
+	h.endGrace = s.cfg.endGrace()
 	for _, u := range sc.Unreachable {
 		h.unreachable[u] = true
 	}
@@ -229,6 +241,7 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 			return nil, fmt.Errorf("state file: %w", err)
 		}
 	}
+	h.Run()
 	return h, nil
 }
 

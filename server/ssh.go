@@ -213,9 +213,6 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 	if err != nil {
 		return
 	}
-	if t, ok := ctx.Value(graceKey).(*time.Timer); ok {
-		t.Stop()
-	}
 	var (
 		mu      sync.Mutex
 		pty     *ptyReq
@@ -254,6 +251,10 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 				continue
 			}
 			started = true
+			// logged in and started: the login grace is over
+			if t, ok := ctx.Value(graceKey).(*time.Timer); ok {
+				t.Stop()
+			}
 			var cmd string
 			if req.Type == "exec" {
 				var p struct{ Value string }
@@ -286,6 +287,7 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 				out, in = recWriter{ch, rec, id}, recReader{ch, rec, id}
 			}
 			cconn = console.NewConn(out, crlf, w, hgt)
+			cconn.SetCloser(func() { ch.Close() })
 			c := cconn
 			mu.Unlock()
 			req.Reply(true, nil)
@@ -318,8 +320,9 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 			status = 255
 		}
 		cc.End()
-		cc.Close()
+		// the exit status before the close (cc.Close closes the channel)
 		ch.SendRequest("exit-status", false, gossh.Marshal(struct{ Status uint32 }{uint32(status)}))
+		cc.Close()
 		ch.Close()
 		if f.route.mgmt && !exec {
 			conn.Close()
@@ -381,6 +384,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 		return 0
 	}
 	if s.cfg.IdleTimeout > 0 {
+		cc.EndGrace = s.cfg.endGrace()
 		stop := cc.IdleTimer(s.cfg.IdleTimeout, tx.IdleTimeout+"\n")
 		defer stop()
 	}

@@ -29,8 +29,10 @@ type stateFile struct {
 type snapshot struct {
 	data    []byte
 	durable bool
-	// encode, for a log-only change, makes data when it is written
-	encode func() []byte
+	seq     uint64 // its place in the host's order of snapshots
+	// encode, for a log-only change, makes data (and its seq) when it is
+	// written
+	encode func() ([]byte, uint64)
 }
 
 // Store writes a chassis's snapshots. Durable changes are written before
@@ -70,25 +72,42 @@ func (s *Store) Save(snap *snapshot) {
 		return
 	}
 	s.pending = nil
-	if err := s.write(snap.data); err != nil {
+	s.writeSeq(snap.data, snap.seq)
+}
+
+// writeSeq writes a snapshot unless a newer one was written already.
+// Called with s.mu held.
+func (s *Store) writeSeq(data []byte, seq uint64) {
+	if seq != 0 && seq <= s.last {
+		return
+	}
+	if err := s.write(data); err != nil {
 		fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
+		return
+	}
+	if seq > s.last {
+		s.last = seq
 	}
 }
 
+// flushPending writes the pending log-only snapshot. It encodes it
+// without holding s.mu, since encoding takes the chassis lock.
 func (s *Store) flushPending() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.timer = nil
-	if s.pending != nil {
-		data := s.pending.data
-		if data == nil && s.pending.encode != nil {
-			data = s.pending.encode()
-		}
-		if err := s.write(data); err != nil {
-			fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
-		}
-		s.pending = nil
+	p := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	if p == nil {
+		return
 	}
+	data, seq := p.data, p.seq
+	if data == nil && p.encode != nil {
+		data, seq = p.encode()
+	}
+	s.mu.Lock()
+	s.writeSeq(data, seq)
+	s.mu.Unlock()
 }
 
 // Flush writes a pending snapshot now.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/console"
@@ -103,6 +104,11 @@ func (s *Server) telnetSession(h *Host, c net.Conn) {
 	// we echo and suppress go-ahead; ask for the window size
 	c.Write([]byte{tnIAC, tnWILL, optEcho, tnIAC, tnWILL, optSGA, tnIAC, tnDO, optNAWS})
 	cc := console.NewConn(iacWriter{c}, true, 80, 24)
+	cc.SetCloser(func() { c.Close() })
+	// the client has the login grace to log in; then no deadline
+	if g := s.cfg.loginGrace(); g > 0 {
+		c.SetDeadline(time.Now().Add(g))
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			s.logf("switchsim: %s: telnet session from %s panicked: %v\n%s", h.Name, c.RemoteAddr(), r, debug.Stack())
@@ -111,7 +117,13 @@ func (s *Server) telnetSession(h *Host, c net.Conn) {
 		cc.Close()
 	}()
 	go telnetPump(c, cc)
-	sess := &commands.Session{Host: h, Transport: "TELNET", Peer: hostOnly(c.RemoteAddr()), Paging: true, Width: 80, Height: 24}
+	sess := &commands.Session{Host: h, Transport: "TELNET", Peer: hostOnly(c.RemoteAddr()), Paging: true, Width: 80, Height: 24,
+		OnLogin: func() { c.SetDeadline(time.Time{}) },
+		OnAuthFail: func() {
+			if d := s.cfg.AuthFailDelay; d > 0 {
+				time.Sleep(d)
+			}
+		}}
 	s.serveManagement(h, cc, sess, false, "")
 }
 
@@ -168,7 +180,9 @@ func telnetPump(r io.Reader, cc *console.Conn) {
 					if y == tnSE {
 						break
 					}
-					sb = append(sb, y)
+					if len(sb) < 64 {
+						sb = append(sb, y)
+					}
 					continue
 				}
 				if len(sb) < 64 {

@@ -218,7 +218,7 @@ func TestRealClock(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("no takeover: %+v", sw.State())
 		}
-		time.Sleep(time.Millisecond)
+		<-time.After(time.Millisecond) // poll until the deadline
 	}
 }
 

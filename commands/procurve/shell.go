@@ -282,6 +282,9 @@ func (sh *Shell) login(t commands.Terminal) error {
 			return nil
 		}
 		t.Print(tx.BadPassword + "\n")
+		if sh.s.OnAuthFail != nil {
+			sh.s.OnAuthFail()
+		}
 	}
 	return commands.ErrLogout
 }

@@ -173,7 +173,7 @@ func TestPlatformDefinition(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("the session did not end after on-close")
 		}
-		time.Sleep(time.Millisecond)
+		<-time.After(time.Millisecond) // poll until the deadline
 	}
 	if !sw.State().Unsaved {
 		t.Fatal("on-close saved the configuration")
