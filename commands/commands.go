@@ -132,8 +132,6 @@ type Vendor interface {
 	Idle(c *model.Chassis, i int) string
 	// Prepare gives the chassis the vendor's rules.
 	Prepare(c *model.Chassis)
-	// LoginPrompts are the telnet/console user and password prompts.
-	LoginPrompts() (user, password string)
-	// LoginFailed is printed after a wrong telnet/console login.
-	LoginFailed() string
+	// Pager is the pager prompt shown after a screenful.
+	Pager() string
 }

@@ -24,7 +24,6 @@ type ModuleConsole struct {
 	Watch  Watcher
 	// Session is the template for each CLI session on this console.
 	Session commands.Session
-	Pager   string
 
 	cur ModuleState
 }
@@ -117,7 +116,7 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	// a prompt of the module's last role may still be showing (boot
 	// output starts on a line of its own; a banner does not)
 	mc.Conn.NewLine()
-	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Pager)
+	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Vendor.Pager())
 	t.SetHandler(mc.follow(state))
 	if err := t.Serve(); err != nil && mc.closed() {
 		return ErrClosed

@@ -50,7 +50,6 @@ type Chassis struct {
 	afterSync    []func() // operations waiting for file sync to finish
 	reloadAt     time.Time
 	reloadOrigin Origin
-	heartbeatCut bool
 	lastRule     int
 	rev          uint64 // bumps when state worth saving changes
 	logRev       uint64 // bumps when the log grows

@@ -30,7 +30,6 @@ type Transfer struct {
 	Ends    time.Time
 	Done    bool
 	Err     error
-	seq     int
 }
 
 func (c *Chassis) syncTarget() *Module {
@@ -163,9 +162,6 @@ func (c *Chassis) StartDownload(b Bank, img *Image, server, file string, unreach
 		return nil, ErrBusy
 	}
 	t := &Transfer{Bank: b, Image: img.Clone(), Server: server, File: file, Started: c.now}
-	if c.transfer != nil {
-		t.seq = c.transfer.seq + 1
-	}
 	c.transfer = t
 	a := c.Active()
 	if unreachable || img == nil {

@@ -208,10 +208,8 @@ func (c *Chassis) CutHeartbeat() error {
 	if err != nil {
 		return err
 	}
-	c.heartbeatCut = true
 	gen := a.gen
 	c.afterFor(s, c.Timings.HeartbeatLoss, func() {
-		c.heartbeatCut = false
 		if c.Active() != a || a.gen != gen {
 			return
 		}

@@ -31,16 +31,6 @@ func (s State) String() string {
 	return "unknown"
 }
 
-// ParseState is the inverse of String, for scenarios and snapshots.
-func ParseState(s string) (State, bool) {
-	for i, n := range stateNames {
-		if n == s {
-			return State(i), true
-		}
-	}
-	return 0, false
-}
-
 // Ready reports whether a module in this state can take over.
 func (s State) Ready() bool { return s == Standby || s == WarmStandby }
 
@@ -193,7 +183,6 @@ type Timings struct {
 	TFTPRate      int64         // bytes per second of a TFTP download (estimate)
 	TFTPTimeout   time.Duration // an unreachable TFTP server gives up after this (estimate)
 	HeartbeatLoss time.Duration // the standby declares the active lost after this (estimate)
-	ShutdownGrace time.Duration // MM Shutdown: graceful shutdown after the sync completes (estimate)
 }
 
 // DefaultTimings is the one table of real durations.
@@ -213,7 +202,6 @@ func DefaultTimings() Timings {
 		TFTPRate:      1024 * 1024,
 		TFTPTimeout:   10 * time.Second,
 		HeartbeatLoss: 3 * time.Second,
-		ShutdownGrace: 5 * time.Second,
 	}
 }
 

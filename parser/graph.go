@@ -370,17 +370,3 @@ func (g *Graph) Complete(line string) (string, []string, error) {
 	sort.Strings(out)
 	return partial, out, nil
 }
-
-// Commands lists every command reachable in the graph, for documentation
-// and tests.
-func (g *Graph) Commands() []*Command {
-	seen := map[*Command]bool{}
-	var out []*Command
-	g.walk(g.root, nil, func(n *Node, _ []string) {
-		if n.Command != nil && !seen[n.Command] {
-			seen[n.Command] = true
-			out = append(out, n.Command)
-		}
-	})
-	return out
-}

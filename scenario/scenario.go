@@ -438,7 +438,6 @@ func (p *parse) timings(n *yaml.Node) model.Timings {
 	t.ConfigSync = m.Duration("config-sync", t.ConfigSync)
 	t.TFTPTimeout = m.Duration("tftp-timeout", t.TFTPTimeout)
 	t.HeartbeatLoss = m.Duration("heartbeat-loss", t.HeartbeatLoss)
-	t.ShutdownGrace = m.Duration("shutdown-grace", t.ShutdownGrace)
 	t.OSSyncRate = int64(m.Integer("os-sync-rate", int(t.OSSyncRate)))
 	t.TFTPRate = int64(m.Integer("tftp-rate", int(t.TFTPRate)))
 	m.Done()

@@ -80,7 +80,7 @@ func (s *Server) OpenLocal(chassis string, t Target, w io.Writer) (*Local, error
 			h.attachConsole(cc, t.Module)
 			defer h.detachConsole(cc, t.Module)
 			mc := &console.ModuleConsole{Conn: cc, Vendor: h.Vendor, Module: t.Module, Watch: h,
-				Session: sess, Pager: pagerOf(h.Vendor)}
+				Session: sess}
 			mc.Run()
 			return
 		}

@@ -345,7 +345,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 		f.host.attachConsole(cc, f.route.module)
 		defer f.host.detachConsole(cc, f.route.module)
 		mc := &console.ModuleConsole{Conn: cc, Vendor: f.host.Vendor, Module: f.route.module,
-			Watch: f.host, Session: sess, Pager: pagerOf(f.host.Vendor)}
+			Watch: f.host, Session: sess}
 		mc.Run()
 		return
 	}
@@ -374,7 +374,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	if s.cfg.wrapShell != nil {
 		shell = s.cfg.wrapShell(shell)
 	}
-	cli := console.NewCLI(cc, sess, shell, h, pagerOf(h.Vendor))
+	cli := console.NewCLI(cc, sess, shell, h, h.Vendor.Pager())
 	if exec {
 		err := cli.RunLine(cmd)
 		cc.Flush()
@@ -390,13 +390,6 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	}
 	cli.Serve()
 	return 0
-}
-
-func pagerOf(v commands.Vendor) string {
-	if p, ok := v.(interface{ Pager() string }); ok {
-		return p.Pager()
-	}
-	return ""
 }
 
 func hostOnly(a net.Addr) string {

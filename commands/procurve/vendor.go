@@ -32,12 +32,6 @@ func (Vendor) Shell(s *commands.Session, st model.State) commands.Shell {
 	return nil
 }
 
-// LoginPrompts are the telnet login prompts.
-func (Vendor) LoginPrompts() (string, string) { return tx.LoginUser, tx.LoginPassword }
-
-// LoginFailed is printed after a wrong login.
-func (Vendor) LoginFailed() string { return tx.BadPassword }
-
 // MonitorReply answers a ROM monitor line other than "boot".
 func (Vendor) MonitorReply(string) string { return tx.MonitorUnknown }
 
