@@ -117,51 +117,36 @@ func noPassword(x *ctx) error {
 	})
 }
 
+// consoleSet applies a console setting. The parser has already matched
+// the (possibly abbreviated) keywords; the defaults are stored as unset.
 func consoleSet(x *ctx) error {
-	tok := x.m.Tokens
-	setting := strings.ToLower(tok[1].Text)
-	val := ""
-	if len(tok) > 2 {
-		val = tok[2].Text
+	chosen := func(choices ...string) string {
+		for _, c := range choices {
+			if x.m.Has(c) {
+				return c
+			}
+		}
+		return ""
+	}
+	unlessDefault := func(v, def string) string {
+		if v == def {
+			return ""
+		}
+		return v
 	}
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		switch {
-		case strings.HasPrefix("baud-rate", setting):
-			cf.Console.Baud = canonical(val, []string{"speed-sense", "1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"})
-			if cf.Console.Baud == "speed-sense" {
-				cf.Console.Baud = ""
-			}
-		case strings.HasPrefix("flow-control", setting):
-			cf.Console.FlowControl = canonical(val, []string{"none", "xon/xoff"})
-			if cf.Console.FlowControl == "xon/xoff" {
-				cf.Console.FlowControl = ""
-			}
-		case strings.HasPrefix("terminal", setting):
-			cf.Console.Terminal = canonical(val, []string{"vt100", "ansi", "none"})
-			if cf.Console.Terminal == "vt100" {
-				cf.Console.Terminal = ""
-			}
+		case x.m.Has("baud-rate"):
+			cf.Console.Baud = unlessDefault(chosen("speed-sense", "1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"), "speed-sense")
+		case x.m.Has("flow-control"):
+			cf.Console.FlowControl = unlessDefault(chosen("none", "xon/xoff"), "xon/xoff")
+		case x.m.Has("terminal"):
+			cf.Console.Terminal = unlessDefault(chosen("vt100", "ansi", "none"), "vt100")
 		default:
-			n, _ := strconv.Atoi(val)
-			cf.Console.Inactivity = n
+			cf.Console.Inactivity, _ = strconv.Atoi(x.value("MINUTES"))
 		}
 		return nil
 	})
-}
-
-// canonical expands an abbreviated choice.
-func canonical(v string, choices []string) string {
-	for _, c := range choices {
-		if strings.EqualFold(c, v) {
-			return c
-		}
-	}
-	for _, c := range choices {
-		if strings.HasPrefix(c, strings.ToLower(v)) {
-			return c
-		}
-	}
-	return v
 }
 
 func fastboot(x *ctx) error {

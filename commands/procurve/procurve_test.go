@@ -453,3 +453,26 @@ func TestActiveManagementNamingTheOfflineModuleWarns(t *testing.T) {
 	s.expect("redundancy active-management management-module1\r",
 		"redundancy active-management management-module1\nOn the next system boot, the management-module1 will become active.\n"+pc)
 }
+
+func TestConsoleSettings(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.typ("no page\r")
+	s.typ("config\r")
+	s.typ("console baud 96\r")
+	s.typ("console flow n\r")
+	s.typ("console term ansi\r")
+	s.typ("console inactivity-timer 10\r")
+	out := s.typ("show running-config\r")
+	for _, want := range []string{"console baud-rate 9600\r\n", "console flow-control none\r\n", "console terminal ansi\r\n", "console inactivity-timer 10\r\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("running-config lacks %q", want)
+		}
+	}
+	// back to the defaults: the lines go
+	s.typ("console baud-rate speed-sense\r")
+	s.typ("console flow-control xon/xoff\r")
+	if out := s.typ("show running-config\r"); strings.Contains(out, "baud-rate") || strings.Contains(out, "flow-control") {
+		t.Errorf("defaults still shown:\n%s", out)
+	}
+}

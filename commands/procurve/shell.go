@@ -178,15 +178,7 @@ func (sh *Shell) Help(line string) string {
 }
 
 // operatorHas reports whether a top-level keyword is an operator command.
-func operatorHas(word string) bool {
-	items, _ := graphs.operator.Describe("")
-	for _, it := range items {
-		if it.Word == word {
-			return true
-		}
-	}
-	return false
-}
+func operatorHas(word string) bool { return operatorWords[word] }
 
 // Complete implements Tab: a unique keyword is completed with a blank
 // after it; several extend to their common prefix, or are listed.

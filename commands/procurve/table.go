@@ -197,6 +197,10 @@ var standbyTable = []*command{
 	{"show flash", []string{hShow, "Show the software images in flash."}, inStandby, standbyFlash},
 }
 
+// operatorWords are the operator level's top-level keywords (help lists
+// them after the manager-only ones).
+var operatorWords = map[string]bool{}
+
 var graphs struct {
 	operator, manager, config, vlan, iface, standby *parser.Graph
 }
@@ -215,6 +219,10 @@ func build(in modes, tables ...[]*command) *parser.Graph {
 
 func init() {
 	graphs.operator = build(inOperator, table)
+	items, _ := graphs.operator.Describe("")
+	for _, it := range items {
+		operatorWords[it.Word] = true
+	}
 	graphs.manager = build(inManager, table)
 	graphs.config = build(inConfig, table)
 	graphs.vlan = build(inVLAN, table, vlanTable)
