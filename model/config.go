@@ -17,7 +17,9 @@ type Config struct {
 	VLANs              []VLAN   `json:"vlans"`
 	Ports              []PortCf `json:"ports,omitempty"`
 	Console            Console  `json:"console"`
-	Fastboot           bool     `json:"fastboot,omitempty"`
+	// SNMPCommunity is the unrestricted SNMP community ("" = none).
+	SNMPCommunity string `json:"snmpCommunity,omitempty"`
+	Fastboot      bool   `json:"fastboot,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.

@@ -303,7 +303,9 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 	cf := &model.Config{
 		Hostname: m.Str("hostname", "HP-E8212zl"),
 		MOTD:     m.Str("motd", ""),
-		Fastboot: m.Boolean("fastboot", false),
+		// ProVision's factory default community
+		SNMPCommunity: m.Str("snmp-community", "public"),
+		Fastboot:      m.Boolean("fastboot", false),
 	}
 	cf.RedundancyDisabled = m.OneOf("redundancy", "enabled", "enabled", "disabled") == "disabled"
 	for _, f := range m.Ints("fabric-disabled") {

@@ -84,7 +84,9 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 		}
 		b.WriteString("   exit\n")
 	}
-	b.WriteString("snmp-server community \"public\" unrestricted\n")
+	if cf.SNMPCommunity != "" {
+		fmt.Fprintf(&b, "snmp-server community %q unrestricted\n", cf.SNMPCommunity)
+	}
 	elsewhere := map[string]bool{}
 	for _, v := range cf.VLANs {
 		if v.ID != 1 {

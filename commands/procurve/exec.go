@@ -283,44 +283,6 @@ func copyCrash(x *ctx) error {
 	return nil
 }
 
-// CrashLog is the text copy crash-log/crash-data sends: the management
-// modules' saved crash records (all modules, or one slot, or mm), in the
-// wording of a real 8212zl crash log (NOTES-procurve 3.8).
-func CrashLog(c *model.Chassis, slot string, data bool) string {
-	var b strings.Builder
-	for _, m := range c.Modules {
-		if slot != "" && slot != "mm" && slot != strconv.Itoa(m.Slot) {
-			continue
-		}
-		role := "Standby"
-		if m.State == model.Active {
-			role = "Active"
-		}
-		fmt.Fprintf(&b, "\n\n%s Management Module %d Crash Log\n\n", role, m.Slot)
-		if len(m.Crashes) == 0 {
-			b.WriteString("Crash Log Uninitialized\n")
-			continue
-		}
-		b.WriteString("...Crash Log File Header..........................\n")
-		fmt.Fprintf(&b, "Product:   %s\nName:      %s\n", "HP "+c.Info.Product, c.Info.Name)
-		if m.Running != nil {
-			fmt.Fprintf(&b, "Date:      %s\nBuild:     %d\nVersion:   %s\n", m.Running.Built.Format("Jan _2 2006 15:04:05"), m.Running.Build, m.Running.Version)
-		}
-		b.WriteString("..................................................\n")
-		for i, r := range m.Crashes {
-			fmt.Fprintf(&b, "----- Crash Record:   %d -----\n", i+1)
-			fmt.Fprintf(&b, "Mgmt Module %d went down in %s Mode\n", m.Slot, modeName(r.State))
-			fmt.Fprintf(&b, "timestamp:  %s\n", r.Time.Format("01/02/06 15:04:05"))
-			fmt.Fprintf(&b, "Crash msg:  %s\n", CrashText(r))
-			if data {
-				fmt.Fprintf(&b, "crash info = 0x%08x\n", 0xbaabface)
-			}
-			b.WriteString("-----\n")
-		}
-	}
-	return b.String()
-}
-
 // Boot and reload.
 
 // saveFirst asks whether to save an unsaved running config before a

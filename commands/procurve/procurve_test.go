@@ -476,3 +476,41 @@ func TestConsoleSettings(t *testing.T) {
 		t.Errorf("defaults still shown:\n%s", out)
 	}
 }
+
+// At the top of the manager level, `?` lists the manager commands, then a
+// blank line, then the operator ones (a real listing's order).
+func TestTopLevelHelpGroupsManagerFirst(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	out := s.typ("?")
+	mgr, op, ok := strings.Cut(out, "\r\n\r\n")
+	if !ok {
+		t.Fatalf("no blank line between the groups:\n%s", out)
+	}
+	if !strings.Contains(mgr, "\r\n boot ") || strings.Contains(mgr, "\r\n show ") {
+		t.Fatalf("manager group:\n%s", mgr)
+	}
+	if !strings.HasPrefix(op, " exit ") || !strings.Contains(op, "\r\n show ") || strings.Contains(op, " boot ") {
+		t.Fatalf("operator group:\n%s", op)
+	}
+}
+
+// What show running-config and show vlans print comes from the config:
+// the SNMP community a scenario sets, and the name VLAN 1 has now.
+func TestConfigDrivenLines(t *testing.T) {
+	f := newFixture(t, func(sc *scenario.Scenario) {
+		for _, m := range sc.Chassis.Modules {
+			m.Configs["config1"].SNMPCommunity = "lab-ro"
+		}
+	})
+	s := f.open(true)
+	s.typ("no page\r")
+	if out := s.typ("show running-config\r"); !strings.Contains(out, "\r\nsnmp-server community \"lab-ro\" unrestricted\r\n") {
+		t.Fatalf("community:\n%s", out)
+	}
+	s.typ("config\r")
+	s.typ("vlan 1 name MGMT\r")
+	if out := s.typ("show vlans\r"); !strings.Contains(out, "  Primary VLAN : MGMT\r\n") {
+		t.Fatalf("primary VLAN:\n%s", out)
+	}
+}

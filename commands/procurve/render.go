@@ -416,7 +416,9 @@ func uptime(d time.Duration) string {
 	return fmt.Sprintf("%d days", int(d/(24*time.Hour)))
 }
 
-// ShowSystem renders show system (layout of a real K.15.06 E8212zl).
+// ShowSystem renders show system (layout of a real K.15.06 E8212zl). The
+// memory, buffer, CPU and packet figures are that capture's: the model has
+// no memory or traffic counters of its own to show.
 func ShowSystem(c *model.Chassis) string {
 	a := c.Active()
 	cf := c.Running
@@ -454,7 +456,13 @@ func ShowVLANs(c *model.Chassis) string {
 	var b strings.Builder
 	b.WriteString(tx.VLANsTitle)
 	b.WriteString("  Maximum VLANs to support : " + pad("256", 21) + "\n")
-	b.WriteString("  Primary VLAN : DEFAULT_VLAN\n")
+	primary := ""
+	if c.Running != nil {
+		if v := c.Running.VLAN(1); v != nil {
+			primary = v.Name
+		}
+	}
+	b.WriteString("  Primary VLAN : " + primary + "\n")
 	b.WriteString("  Management VLAN :             \n\n")
 	b.WriteString("  VLAN ID Name                 Status       Voice Jumbo\n")
 	b.WriteString("  ------- -------------------- ------------ ----- -----\n")
@@ -510,6 +518,40 @@ func ShowInterfaces(c *model.Chassis) string {
 	for _, p := range c.Ports() {
 		b.WriteString("  " + pad(p.Name, 13) + pad(commas(p.Bytes), 15) + pad(commas(p.Frames), 15) +
 			pad("0", 10) + pad("0", 10) + pad("off", 5) + "0\n")
+	}
+	return b.String()
+}
+
+// CrashLog is the text copy crash-log/crash-data sends: the management
+// modules' saved crash records (all modules, one slot, or mm), in the
+// wording of a real 8212zl crash log (NOTES-procurve 3.8).
+func CrashLog(c *model.Chassis, slot string, data bool) string {
+	var b strings.Builder
+	for _, m := range c.Modules {
+		if slot != "" && slot != "mm" && slot != fmt.Sprint(m.Slot) {
+			continue
+		}
+		role := "Standby"
+		if m.State == model.Active {
+			role = "Active"
+		}
+		fmt.Fprintf(&b, tx.CrashLogTitle, role, m.Slot)
+		if len(m.Crashes) == 0 {
+			b.WriteString(tx.CrashLogEmpty)
+			continue
+		}
+		date, build, version := "", 0, ""
+		if m.Running != nil {
+			date, build, version = m.Running.Built.Format("Jan _2 2006 15:04:05"), m.Running.Build, m.Running.Version
+		}
+		fmt.Fprintf(&b, tx.CrashLogHeader, c.Info.Product, c.Info.Name, date, build, version)
+		for i, r := range m.Crashes {
+			fmt.Fprintf(&b, tx.CrashLogRecord, i+1, m.Slot, modeName(r.State), r.Time.Format("01/02/06 15:04:05"), CrashText(r))
+			if data {
+				b.WriteString(tx.CrashLogData)
+			}
+			b.WriteString(tx.CrashLogEnd)
+		}
 	}
 	return b.String()
 }

@@ -50,8 +50,9 @@ func FactoryConfig(c *model.Chassis) *model.Config {
 		host = c.Info.Name
 	}
 	return &model.Config{
-		Hostname: host,
-		VLANs:    []model.VLAN{{ID: 1, Name: "DEFAULT_VLAN", IP: "dhcp-bootp"}},
+		Hostname:      host,
+		VLANs:         []model.VLAN{{ID: 1, Name: "DEFAULT_VLAN", IP: "dhcp-bootp"}},
+		SNMPCommunity: "public", // the factory default of ProVision switches
 	}
 }
 

@@ -286,3 +286,27 @@ var (
 			"\n",
 		"capture: exscript hp_pro_curve.1 (K.13.60), VERIFIED-RAW")
 )
+
+// Crash logs (copy crash-log / crash-data): the wording of a real E8212zl
+// crash log in "show tech buffers" (ntc-templates, NOTES-procurve 3.8).
+var (
+	CrashLogTitle  = t("crash-log-title", "\n\n%s Management Module %d Crash Log\n\n", "capture: ntc-templates hp_procurve_show_tech_buffers.raw (K.15.06.0017)")
+	CrashLogEmpty  = t("crash-log-empty", "Crash Log Uninitialized\n", "capture: ntc-templates hp_procurve_show_tech_buffers.raw")
+	CrashLogHeader = t("crash-log-header",
+		"...Crash Log File Header..........................\n"+
+			"Product:   HP %s\n"+
+			"Name:      %s\n"+
+			"Date:      %s\n"+
+			"Build:     %d\n"+
+			"Version:   %s\n"+
+			"..................................................\n",
+		"capture: ntc-templates hp_procurve_show_tech_buffers.raw (Directory, CPU and the boot-type lines left out)")
+	CrashLogRecord = t("crash-log-record",
+		"----- Crash Record:   %d -----\n"+
+			"Mgmt Module %d went down in %s Mode\n"+
+			"timestamp:  %s\n"+
+			"Crash msg:  %s\n",
+		"capture: ntc-templates hp_procurve_show_tech_buffers.raw (its 'at 0x...' address left out)")
+	CrashLogData = t("crash-log-data", "crash info = 0xbaabface\n", "capture: ntc-templates hp_procurve_show_tech_buffers.raw")
+	CrashLogEnd  = t("crash-log-end", "-----\n", "capture: ntc-templates hp_procurve_show_tech_buffers.raw")
+)
