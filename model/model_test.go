@@ -911,3 +911,18 @@ func TestScheduledReloadWaitsForSync(t *testing.T) {
 		t.Fatalf("after the reload: %s %q", states(c), c.Running.Hostname)
 	}
 }
+
+func TestExpandPorts(t *testing.T) {
+	got, bad := ExpandPorts("a1-a3, B2")
+	if bad != "" || strings.Join(got, ",") != "A1,A2,A3,B2" {
+		t.Fatalf("%v %q", got, bad)
+	}
+	if got, bad := ExpandPorts(" "); got != nil || bad != "" {
+		t.Fatalf("empty list: %v %q", got, bad)
+	}
+	for _, in := range []string{"A3-A1", "A1-B2", "x", "A1-A100000", "A1,,A2", "7"} {
+		if _, bad := ExpandPorts(in); bad == "" {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}

@@ -84,3 +84,54 @@ func (c *Chassis) Slot(letter string) *LineCard {
 	}
 	return nil
 }
+
+// SplitPort splits a port name such as "B12" into its slot letters and
+// number.
+func SplitPort(p string) (string, int) {
+	i := 0
+	for i < len(p) && (p[i] < '0' || p[i] > '9') {
+		i++
+	}
+	n, err := strconv.Atoi(p[i:])
+	if err != nil || i == 0 {
+		return "", -1
+	}
+	return p[:i], n
+}
+
+// maxRange bounds a range of ports (a zl module has 24): a wrong range
+// is refused instead of expanded into millions of names.
+const maxRange = 64
+
+// ExpandPorts reads a port list such as "A1-A4,B2" into port names,
+// upper-cased. It returns the first part that is neither a port nor a
+// range of ports of one slot ("A3-B1", "A4-A1", "x") as bad. Whether the
+// ports exist is for the caller to check against a chassis.
+func ExpandPorts(list string) (ports []string, bad string) {
+	if strings.TrimSpace(list) == "" {
+		return nil, ""
+	}
+	for _, part := range strings.Split(list, ",") {
+		part = strings.ToUpper(strings.TrimSpace(part))
+		if part == "" {
+			return nil, list // an empty item: the whole list is wrong
+		}
+		lo, hi, isRange := strings.Cut(part, "-")
+		ll, ln := SplitPort(lo)
+		if ll == "" || ln < 1 {
+			return nil, part
+		}
+		if !isRange {
+			ports = append(ports, part)
+			continue
+		}
+		hl, hn := SplitPort(hi)
+		if hl != ll || hn < ln || hn-ln >= maxRange {
+			return nil, part
+		}
+		for n := ln; n <= hn; n++ {
+			ports = append(ports, ll+strconv.Itoa(n))
+		}
+	}
+	return ports, ""
+}

@@ -338,8 +338,8 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 				v.Name = "DEFAULT_VLAN"
 			}
 		}
-		v.Untagged = portList(vm.Str("untagged", ""))
-		v.Tagged = portList(vm.Str("tagged", ""))
+		v.Untagged = p.ports(vm, "untagged")
+		v.Tagged = p.ports(vm, "tagged")
 		vm.Done()
 		cf.VLANs = append(cf.VLANs, v)
 	}
@@ -350,31 +350,18 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 	return cf
 }
 
-// portList expands "A1-A3,B2" (syntax only; ports are checked at use).
-func portList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		part = strings.ToUpper(strings.TrimSpace(part))
-		if part == "" {
-			continue
-		}
-		lo, hi, ok := strings.Cut(part, "-")
-		if !ok {
-			out = append(out, part)
-			continue
-		}
-		var l1, l2 string
-		var n1, n2 int
-		fmt.Sscanf(lo, "%1s%d", &l1, &n1)
-		fmt.Sscanf(hi, "%1s%d", &l2, &n2)
-		// a zl module has at most 24 ports; a longer range is a mistake
-		// that the use of the ports reports, but it must not expand into
-		// millions of names first
-		for n := n1; n <= n2 && l1 == l2 && n-n1 < 1000; n++ {
-			out = append(out, fmt.Sprintf("%s%d", l1, n))
-		}
+// ports reads a port list such as "A1-A3,B2" (its syntax; the ports are
+// checked against the chassis when used).
+func (p *parse) ports(m *Map, key string) []string {
+	v, ok := m.Scalar(key)
+	if !ok || strings.TrimSpace(v.Value) == "" {
+		return nil
 	}
-	return out
+	ports, bad := model.ExpandPorts(v.Value)
+	if bad != "" {
+		p.d.Fail(v, m.Field(key), "%q is not a port or a range of ports of one slot", bad)
+	}
+	return ports
 }
 
 func (p *parse) slot(n *yaml.Node, i int) *model.LineCard {

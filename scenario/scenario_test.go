@@ -67,3 +67,10 @@ func TestCatalogFetch(t *testing.T) {
 		t.Fatal(c.Files())
 	}
 }
+
+func TestBadPortList(t *testing.T) {
+	_, err := Parse("f.yaml", []byte("config:\n  vlans:\n    - id: 1\n      untagged: A1-B3\n"), nil)
+	if err == nil || err.Error() != `f.yaml:4: config.vlans[0].untagged: "A1-B3" is not a port or a range of ports of one slot` {
+		t.Fatalf("got %v", err)
+	}
+}

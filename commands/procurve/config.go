@@ -3,7 +3,6 @@ package procurve
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/switchsim/switchsim/model"
@@ -155,45 +154,23 @@ func PortRanges(ports []string, order map[string]int) string {
 	return strings.Join(out, ",")
 }
 
-func splitPort(p string) (string, int) {
-	i := 0
-	for i < len(p) && (p[i] < '0' || p[i] > '9') {
-		i++
-	}
-	n, _ := strconv.Atoi(p[i:])
-	return p[:i], n
-}
-
 func adjacent(a, b string) bool {
-	la, na := splitPort(a)
-	lb, nb := splitPort(b)
+	la, na := model.SplitPort(a)
+	lb, nb := model.SplitPort(b)
 	return la == lb && nb == na+1
 }
 
-// ParsePorts reads a port list such as A1-A4,B2 against the chassis.
+// ParsePorts reads a port list such as A1-A4,B2 against the chassis: the
+// first part that is not a port of a present module is returned as bad.
 func ParsePorts(c *model.Chassis, list string) ([]string, string) {
-	var out []string
-	for _, part := range strings.Split(list, ",") {
-		part = strings.ToUpper(strings.TrimSpace(part))
-		if part == "" {
-			return nil, list
-		}
-		lo, hi, isRange := strings.Cut(part, "-")
-		if !isRange {
-			if !c.HasPort(part) {
-				return nil, part
-			}
-			out = append(out, part)
-			continue
-		}
-		ll, ln := splitPort(lo)
-		hl, hn := splitPort(hi)
-		if ll != hl || ln > hn || !c.HasPort(lo) || !c.HasPort(hi) {
-			return nil, part
-		}
-		for n := ln; n <= hn; n++ {
-			out = append(out, ll+strconv.Itoa(n))
+	ports, bad := model.ExpandPorts(list)
+	if bad != "" {
+		return nil, bad
+	}
+	for _, p := range ports {
+		if !c.HasPort(p) {
+			return nil, p
 		}
 	}
-	return out, ""
+	return ports, ""
 }
