@@ -57,8 +57,12 @@ type Terminal interface {
 type Host interface {
 	Do(fn func(c *model.Chassis) error) error
 	View(fn func(c *model.Chassis))
-	// TFTP fetches an image description from the TFTP stand-in.
+	// TFTP fetches an image description from the TFTP stand-in, and
+	// TFTPPut stores a file sent to it (copy crash-log).
 	TFTP(server, file string) (*model.Image, error)
+	TFTPPut(server, file string, data []byte) error
+	// KillOthers ends the other CLI sessions of the active module ("kill").
+	KillOthers(s *Session) int
 	Now() time.Time
 }
 

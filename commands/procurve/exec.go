@@ -154,15 +154,8 @@ func terminalWidth(x *ctx) error {
 	return nil
 }
 
-// Killer is implemented by hosts that can end other sessions.
-type Killer interface {
-	KillOthers(s *commands.Session) int
-}
-
 func kill(x *ctx) error {
-	if k, ok := x.s.Host.(Killer); ok {
-		k.KillOthers(x.s)
-	}
+	x.s.Host.KillOthers(x.s)
 	return nil
 }
 
@@ -260,21 +253,12 @@ func copyTFTPFlash(x *ctx) error {
 	return nil
 }
 
-// CrashPutter is implemented by hosts whose TFTP stand-in accepts files.
-type CrashPutter interface {
-	TFTPPut(server, file string, data []byte) error
-}
-
 func copyCrash(x *ctx) error {
 	slot := strings.ToLower(x.value("SLOT-ID"))
 	data := x.m.Has("crash-data")
 	var text string
 	x.view(func(c *model.Chassis) { text = CrashLog(c, slot, data) })
-	p, ok := x.s.Host.(CrashPutter)
-	if !ok {
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
-	}
-	if err := p.TFTPPut(x.value("IP-ADDR"), x.value("FILENAME"), []byte(text)); err != nil {
+	if err := x.s.Host.TFTPPut(x.value("IP-ADDR"), x.value("FILENAME"), []byte(text)); err != nil {
 		if errors.Is(err, commands.ErrTFTPUnreachable) {
 			return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
 		}
