@@ -27,9 +27,16 @@ import (
 
 // Options configure a load run.
 type Options struct {
+	// Targets are the chassis to load, with their accounts; sessions are
+	// spread over them. When empty, Addrs with User, Password and AnyKey.
+	Targets []Target
 	// Addrs are management addresses; sessions are spread over them.
 	Addrs          []string
 	User, Password string
+	// AnyKey is what a login on Addrs waits for and answers with a key
+	// (default: the 8212zl's "Press any key to continue", which the
+	// yardstick speaks too).
+	AnyKey string
 	// Sessions is how many sessions run at once (the closed loop's width).
 	Sessions int
 	// Rounds is how many sessions each of them opens one after another.
@@ -49,6 +56,12 @@ type Options struct {
 	Stats func() (server.Stats, error)
 	// StatsEvery is the sampling period (default 100ms).
 	StatsEvery time.Duration
+}
+
+// Target is one chassis to load: its management address, an account, and
+// what its login waits for a key after ("" : nothing, the prompt comes).
+type Target struct {
+	Addr, User, Password, AnyKey string
 }
 
 // Dist summarizes durations.
@@ -118,7 +131,15 @@ func (r *Result) String() string {
 // Run opens the sessions and measures. It fails only when nothing could
 // be measured; session failures are counted in Result.Errors.
 func Run(o Options) (*Result, error) {
-	if len(o.Addrs) == 0 {
+	if len(o.Targets) == 0 {
+		if o.AnyKey == "" {
+			o.AnyKey = anyKey
+		}
+		for _, a := range o.Addrs {
+			o.Targets = append(o.Targets, Target{Addr: a, User: o.User, Password: o.Password, AnyKey: o.AnyKey})
+		}
+	}
+	if len(o.Targets) == 0 {
 		return nil, errors.New("bench: no address")
 	}
 	if o.Sessions <= 0 {
@@ -206,8 +227,8 @@ func Run(o Options) (*Result, error) {
 			var myLogins, myRTTs []time.Duration
 			<-start
 			for r := 0; r < o.Rounds; r++ {
-				addr := o.Addrs[(w+r*o.Sessions)%len(o.Addrs)]
-				login, rt, err := oneSession(o, addr)
+				tg := o.Targets[(w+r*o.Sessions)%len(o.Targets)]
+				login, rt, err := oneSession(o, tg)
 				if login > 0 {
 					myLogins = append(myLogins, login)
 				}
@@ -241,7 +262,8 @@ func Run(o Options) (*Result, error) {
 	return res, nil
 }
 
-// anyKey is the banner's last words; a prompt ends in "# " or "> ".
+// anyKey is the 8212zl banner's last words (the yardstick and the
+// start-up measurement speak it); a prompt ends in "# " or "> ".
 const anyKey = "Press any key to continue"
 
 // term reads a session's output with a deadline per step.
@@ -282,11 +304,12 @@ func tail(b []byte) []byte {
 
 // oneSession logs in, runs the setup and the commands, and hangs up. It
 // returns the login time and each command's round trip.
-func oneSession(o Options, addr string) (time.Duration, []time.Duration, error) {
+func oneSession(o Options, tg Target) (time.Duration, []time.Duration, error) {
 	t0 := time.Now()
+	addr := tg.Addr
 	cfg := &gossh.ClientConfig{
-		User:            o.User,
-		Auth:            []gossh.AuthMethod{gossh.Password(o.Password)},
+		User:            tg.User,
+		Auth:            []gossh.AuthMethod{gossh.Password(tg.Password)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
 		Timeout:         o.Timeout,
 	}
@@ -310,12 +333,14 @@ func oneSession(o Options, addr string) (time.Duration, []time.Duration, error) 
 	t := &term{r: out, chunk: make([]byte, 32*1024), conn: conn, d: o.Timeout}
 	t.timer = time.AfterFunc(time.Hour, func() { t.timed.Store(true); conn.Close() })
 	t.timer.Stop()
-	if err := t.until("the banner", func(b []byte) bool { return bytes.Contains(b, []byte(anyKey)) }); err != nil {
-		return 0, nil, err
-	}
-	t.buf = t.buf[:0]
-	if _, err := in.Write([]byte(" ")); err != nil {
-		return 0, nil, err
+	if tg.AnyKey != "" {
+		if err := t.until("the banner", func(b []byte) bool { return bytes.Contains(b, []byte(tg.AnyKey)) }); err != nil {
+			return 0, nil, err
+		}
+		t.buf = t.buf[:0]
+		if _, err := in.Write([]byte(" ")); err != nil {
+			return 0, nil, err
+		}
 	}
 	if err := t.until("the first prompt", func(b []byte) bool {
 		return bytes.HasSuffix(b, []byte("# ")) || bytes.HasSuffix(b, []byte("> "))

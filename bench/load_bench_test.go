@@ -1,10 +1,10 @@
 package bench
 
 import (
+	"github.com/switchsim/switchsim/vendors"
 	"path/filepath"
 	"testing"
 
-	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 )
 
@@ -12,7 +12,7 @@ import (
 // file, as "switchsim serve" does.
 func startInProcess(tb testing.TB) *server.Server {
 	tb.Helper()
-	s, err := server.Start(server.Config{Chassis: []server.ChassisConfig{{Name: "chassis1", Scenario: scenario.Default(),
+	s, err := server.Start(server.Config{Vendors: vendors.Registry, Chassis: []server.ChassisConfig{{Name: "chassis1", Scenario: vendors.Default(),
 		Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: filepath.Join(tb.TempDir(), "state.json")}}})
 	if err != nil {
 		tb.Fatal(err)

@@ -41,6 +41,21 @@ func ReadPorts(stateDir string) (*Ports, error) {
 	return &p, nil
 }
 
+// ReadFleet reads fleet.json (every chassis with its accounts and vendor)
+// from a running server's state directory.
+func ReadFleet(stateDir string) ([]server.Listed, error) {
+	path := filepath.Join(stateDir, "fleet.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f struct{ Chassis []server.Listed }
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Chassis, nil
+}
+
 // StatsFunc reads GET /v1/stats from a control API.
 func StatsFunc(control, token string) func() (server.Stats, error) {
 	client := &http.Client{Timeout: 10 * time.Second}

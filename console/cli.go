@@ -33,27 +33,29 @@ type Watcher interface {
 
 // CLI runs a vendor Shell on a Conn and is the Terminal its handlers use.
 type CLI struct {
-	conn    *Conn
-	sess    *commands.Session
-	shell   commands.Shell
-	watch   Watcher
-	pagerTx string
+	conn  *Conn
+	sess  *commands.Session
+	shell commands.Shell
+	watch Watcher
+	texts commands.Texts
 	// handle decides what a note does (true: interrupt).
 	handle func(any) bool
 
 	history []string
 	swallow bool // drop one Enter right after a single-key answer
 
-	// pager state for the command being run
+	// pager state for the command being run: rows since the last pager
+	// prompt, rows shown in all
 	lines   int
+	shown   int
 	discard bool
 	running bool
 	stopped error // the session was interrupted at the pager
 }
 
-// NewCLI prepares a CLI. pager is the vendor's pager prompt.
-func NewCLI(conn *Conn, sess *commands.Session, shell commands.Shell, watch Watcher, pager string) *CLI {
-	t := &CLI{conn: conn, sess: sess, shell: shell, watch: watch, pagerTx: pager}
+// NewCLI prepares a CLI with the vendor's texts (its pager).
+func NewCLI(conn *Conn, sess *commands.Session, shell commands.Shell, watch Watcher, texts commands.Texts) *CLI {
+	t := &CLI{conn: conn, sess: sess, shell: shell, watch: watch, texts: texts}
 	t.handle = func(n any) bool {
 		switch v := n.(type) {
 		case Interrupt:
@@ -144,7 +146,7 @@ func (t *CLI) RunLine(line string) error {
 	if strings.TrimSpace(line) != "" {
 		t.remember(line)
 	}
-	t.lines, t.discard, t.running, t.stopped = 0, false, true, nil
+	t.lines, t.shown, t.discard, t.running, t.stopped = 0, 0, false, true, nil
 	err := t.shell.Run(t, line)
 	t.running, t.discard = false, false
 	if t.stopped != nil {
@@ -187,9 +189,11 @@ func (t *CLI) Print(s string) {
 		}
 		t.conn.Write(s[:i+1])
 		s = s[i+1:]
-		t.lines += rows(i, t.sess.Width)
+		r := rows(i, t.sess.Width)
+		t.lines += r
+		t.shown += r
 		if t.lines >= h-1 {
-			if !t.more() {
+			if !t.more(t.shown * 100 / (t.shown + strings.Count(s, "\n"))) {
 				t.discard = true
 				return
 			}
@@ -205,10 +209,13 @@ func rows(n, width int) int {
 	return (n + width - 1) / width
 }
 
-// more shows the pager prompt and waits: Space for a page, Enter for a
-// line, ^C (or q) to quit. It reports whether to go on.
-func (t *CLI) more() bool {
-	t.conn.Write(t.pagerTx)
+// more shows the pager prompt (at percent of the output) and waits:
+// Space for a page, Enter for a line, ^C (or q) to quit; with the
+// vendor's any-key pager every other key is a page. It reports whether to
+// go on.
+func (t *CLI) more(percent int) bool {
+	prompt := t.texts.Pager(percent)
+	t.conn.Write(prompt)
 	for {
 		b, err := t.key()
 		if err != nil {
@@ -227,12 +234,15 @@ func (t *CLI) more() bool {
 			}
 			t.lines = t.sess.Height - 2
 		case 3, 'q', 'Q':
-			t.erase(len(t.pagerTx))
+			t.erase(len(prompt))
 			return false
 		default:
-			continue
+			if !t.texts.PagerAnyKey {
+				continue
+			}
+			t.lines = 0
 		}
-		t.erase(len(t.pagerTx))
+		t.erase(len(prompt))
 		return true
 	}
 }
@@ -241,10 +251,24 @@ func (t *CLI) erase(n int) {
 	t.conn.WriteRaw([]byte("\r" + strings.Repeat(" ", n) + "\r"))
 }
 
-// Confirm asks a single-key question.
+// Confirm asks a single-key [y/n] question that echoes the key.
 func (t *CLI) Confirm(q string, cancel bool) (commands.Answer, error) {
-	t.conn.Write(q)
+	return t.Ask(commands.Question{Text: q, Cancel: cancel})
+}
+
+// Ask asks a single-key question.
+func (t *CLI) Ask(q commands.Question) (commands.Answer, error) {
+	t.conn.Write(q.Text)
 	t.lines = 0
+	answer := func(b byte, a commands.Answer) (commands.Answer, error) {
+		if q.Echo != nil {
+			t.conn.Write(q.Echo(a))
+		} else {
+			t.conn.WriteRaw([]byte{b})
+		}
+		t.conn.Write("\n")
+		return a, nil
+	}
 	for {
 		b, err := t.key()
 		if err != nil {
@@ -256,22 +280,52 @@ func (t *CLI) Confirm(q string, cancel bool) (commands.Answer, error) {
 		}
 		switch b {
 		case 'y', 'Y':
-			t.conn.WriteRaw([]byte{b})
-			t.conn.Write("\n")
 			t.swallow = true
-			return commands.Yes, nil
+			return answer(b, commands.Yes)
 		case 'n', 'N':
-			t.conn.WriteRaw([]byte{b})
-			t.conn.Write("\n")
 			t.swallow = true
-			return commands.No, nil
+			return answer(b, commands.No)
+		case '\r', '\n':
+			if q.EnterAnswers {
+				if b == '\r' {
+					t.conn.peek('\n')
+				}
+				if q.Echo != nil {
+					return answer(b, q.Enter)
+				}
+				t.conn.Write("\n")
+				return q.Enter, nil
+			}
 		case 3:
 			// ^C answers only where the question offers it ([y/n/^C]);
 			// elsewhere it is one of the keys that are ignored
-			if cancel {
+			if q.Cancel {
 				t.conn.Write("\n")
 				return commands.Cancel, nil
 			}
+		}
+	}
+}
+
+// Word asks a question answered by a word and Enter.
+func (t *CLI) Word(q string, words []string, def string) (string, error) {
+	for {
+		line, err := t.ReadLine(q, true)
+		if err != nil {
+			return "", err
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			return def, nil
+		}
+		var match []string
+		for _, w := range words {
+			if strings.HasPrefix(w, strings.ToLower(line)) {
+				match = append(match, w)
+			}
+		}
+		if len(match) == 1 {
+			return match[0], nil
 		}
 	}
 }
@@ -301,7 +355,7 @@ func (t *CLI) ReadLine(prompt string, echo bool) (string, error) {
 			}
 		case b == 3:
 			t.conn.Write("\n")
-			return "", commands.ErrLogout
+			return "", commands.ErrCancelled
 		case b >= 0x20 && b < 0x7f || b >= 0x80:
 			if len(line) < t.conn.MaxLine {
 				line = append(line, b)

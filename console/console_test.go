@@ -1,6 +1,7 @@
 package console_test
 
 import (
+	"github.com/switchsim/switchsim/vendors"
 	"strings"
 	"testing"
 	"time"
@@ -28,9 +29,8 @@ type term struct {
 
 func newHost(t *testing.T) *server.Host {
 	t.Helper()
-	sc := scenario.Default()
+	sc := vendors.Default()
 	v := procurve.Vendor{}
-	v.Prepare(sc.Chassis)
 	if err := sc.Chassis.Start(start); err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func open(t *testing.T, height int) *term {
 	w := &testterm.Screen{}
 	conn := console.NewConn(w, true, 80, height)
 	sess := &commands.Session{Host: h, Module: 0, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: height}
-	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Pager())
+	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Texts())
 	tm := &term{t: t, conn: conn, w: w, sess: sess, host: h, done: make(chan error, 1)}
 	go func() { tm.done <- cli.Serve(); conn.End() }()
 	t.Cleanup(func() { conn.Close(); <-tm.done })
@@ -82,7 +82,7 @@ func TestFirstPromptAfterAnyKey(t *testing.T) {
 	w := &testterm.Screen{}
 	conn := console.NewConn(w, true, 80, 24)
 	sess := &commands.Session{Host: h, Transport: "SSH", Manager: true, Paging: true, Width: 80, Height: 24}
-	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Pager())
+	cli := console.NewCLI(conn, sess, procurve.Vendor{}.Shell(sess, model.Active), h, procurve.Vendor{}.Texts())
 	done := make(chan error, 1)
 	go func() { done <- cli.Serve() }()
 	conn.WaitIdle()

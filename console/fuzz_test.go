@@ -29,7 +29,7 @@ func FuzzConsoleInput(f *testing.F) {
 		conn.MaxLine = 64
 		sess := &commands.Session{Host: h, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: rows}
 		v := procurve.Vendor{}
-		cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Pager())
+		cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Texts())
 		done := make(chan struct{})
 		go func() {
 			defer close(done)

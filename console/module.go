@@ -62,7 +62,15 @@ func (mc *ModuleConsole) follow(running model.State) func(any) bool {
 			if programFor(running) == progBoot {
 				return programFor(v.State) != progBoot
 			}
-			return v.State != running
+			if v.State == running {
+				return false
+			}
+			if keep := mc.Vendor.Console().KeepCLI; keep != nil && programFor(v.State) == progCLI && keep(running, v.State) {
+				// the CLI goes on in the new role (a demoted RE)
+				running = v.State
+				return false
+			}
+			return true
 		case Interrupt:
 			return true
 		}
@@ -116,7 +124,7 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	// a prompt of the module's last role may still be showing (boot
 	// output starts on a line of its own; a banner does not)
 	mc.Conn.NewLine()
-	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Vendor.Pager())
+	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Vendor.Texts())
 	t.SetHandler(mc.follow(state))
 	if err := t.Serve(); err != nil && mc.closed() {
 		return ErrClosed
@@ -124,10 +132,11 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	return nil
 }
 
-// boot shows boot output and takes the boot profile choice (0, 1, 2)
-// and ROM monitor lines until the module has a role.
+// boot shows boot output and takes the vendor's boot input (a boot
+// profile choice, ROM monitor lines) until the module has a role.
 func (mc *ModuleConsole) boot() error {
 	handle := mc.follow(mc.cur.State)
+	policy := mc.Vendor.Console()
 	var line []byte
 	for programFor(mc.cur.State) == progBoot {
 		b, err := mc.Conn.next(handle)
@@ -139,10 +148,13 @@ func (mc *ModuleConsole) boot() error {
 		}
 		switch mc.cur.Stage {
 		case model.StageProfile:
-			if b >= '0' && b <= '2' {
+			if policy.ProfileKey == nil {
+				continue
+			}
+			if choice, ok := policy.ProfileKey(b); ok {
 				mc.Conn.WriteRaw([]byte{b})
 				mc.Session.Host.Do(func(c *model.Chassis) error {
-					return c.SelectProfile(mc.Module, int(b-'0'))
+					return c.SelectProfile(mc.Module, choice)
 				})
 			}
 		case model.StageMonitor:
@@ -154,11 +166,15 @@ func (mc *ModuleConsole) boot() error {
 				mc.Conn.Write("\n")
 				cmd := string(line)
 				line = nil
-				if cmd == "boot" {
+				if policy.MonitorLine == nil {
+					continue
+				}
+				boot, reply := policy.MonitorLine(cmd)
+				if boot {
 					mc.Session.Host.Do(func(c *model.Chassis) error { return c.MonitorBoot(mc.Module) })
 					continue
 				}
-				mc.Conn.Write(monitorReply(mc.Vendor, cmd))
+				mc.Conn.Write(reply)
 			case b == 0x7f || b == 0x08:
 				if len(line) > 0 {
 					line = line[:len(line)-1]
@@ -173,18 +189,6 @@ func (mc *ModuleConsole) boot() error {
 		}
 	}
 	return nil
-}
-
-// MonitorTexts is implemented by vendors with a ROM monitor.
-type MonitorTexts interface {
-	MonitorReply(cmd string) string
-}
-
-func monitorReply(v commands.Vendor, cmd string) string {
-	if m, ok := v.(MonitorTexts); ok {
-		return m.MonitorReply(cmd)
-	}
-	return ""
 }
 
 // idle shows what the console of a module without a CLI shows, and waits

@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"bytes"
+	"github.com/switchsim/switchsim/vendors"
 	"sync"
 	"testing"
 
@@ -40,9 +41,8 @@ func (w *promptWire) Write(p []byte) (int, error) {
 // console, the parser, the handler, the render and the model lock, with
 // no SSH.
 func BenchmarkConsoleRoundTrip(b *testing.B) {
-	sc := scenario.Default()
+	sc := vendors.Default()
 	v := procurve.Vendor{}
-	v.Prepare(sc.Chassis)
 	if err := sc.Chassis.Start(start); err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func BenchmarkConsoleRoundTrip(b *testing.B) {
 	w := &promptWire{prompt: []byte("HP-E8212zl# "), hit: make(chan struct{}, 1)}
 	conn := console.NewConn(w, true, 80, 24)
 	sess := &commands.Session{Host: h, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: 24}
-	cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Pager())
+	cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Texts())
 	done := make(chan struct{})
 	go func() { cli.Serve(); conn.End(); close(done) }()
 	defer func() { conn.Close(); <-done }()

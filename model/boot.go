@@ -320,7 +320,15 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 			o.LastActive = false
 		}
 	}
-	if cf := m.Startup(); cf != nil {
+	kept := c.kept
+	c.kept = nil
+	if cf := m.Startup(); tk != nil && kept != nil {
+		// the standby held the running config: unsaved changes survive
+		c.Running = kept
+		if cf == nil {
+			m.Configs[m.BankConfig[m.BootedBank]] = c.factoryConfig()
+		}
+	} else if cf != nil {
 		c.Running = cf.Clone()
 	} else {
 		c.Running = c.factoryConfig()
@@ -346,7 +354,7 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 			}
 		}
 		c.reloadSlots(true)
-		for _, e := range c.Rules.BootLog {
+		for _, e := range c.Profile.BootLog {
 			c.logLiteral(e)
 		}
 		c.log(MsgBooted, m.Slot)
@@ -370,20 +378,20 @@ func (c *Chassis) reloadSlots(inserted bool) {
 		}
 		s := s
 		if inserted {
-			c.log(MsgSlotInserted, 0, s.Letter)
+			c.log(MsgSlotInserted, 0, s.Name)
 		}
 		s.Status = "Booting"
 		s.CountersSince = c.now
 		t := c.Timings
 		c.after(t.SlotInsert, func() {
 			s.Status = "Downloading"
-			c.log(MsgSlotDownloading, 0, s.Letter)
+			c.log(MsgSlotDownloading, 0, s.Name)
 		})
-		c.after(t.SlotInsert+t.SlotDownload, func() { c.log(MsgSlotDownloaded, 0, s.Letter) })
+		c.after(t.SlotInsert+t.SlotDownload, func() { c.log(MsgSlotDownloaded, 0, s.Name) })
 		c.after(t.SlotInsert+t.SlotDownload+t.SlotReady, func() {
 			s.Status = "Up"
 			s.CountersSince = c.now
-			c.log(MsgSlotReady, 0, s.Letter)
+			c.log(MsgSlotReady, 0, s.Name)
 		})
 	}
 }
@@ -409,7 +417,8 @@ func (c *Chassis) joinStandby(m *Module) {
 		c.changed(m)
 		return
 	}
-	if !a.Flash[Primary].Same(m.Flash[Primary]) || !a.Flash[Secondary].Same(m.Flash[Secondary]) {
+	sync := c.Profile.imageSync(c)
+	if sync && (!a.Flash[Primary].Same(m.Flash[Primary]) || !a.Flash[Secondary].Same(m.Flash[Secondary])) {
 		m.Stage = StageSyncing
 		c.changed(m)
 		c.log(MsgSyncBegin, 0)
@@ -445,7 +454,7 @@ func (c *Chassis) joinStandby(m *Module) {
 	// a hotswapped module "reboots if necessary to primary or secondary
 	// flash, whichever matches": its flash may be the active's already
 	// while it runs the other image
-	if m.hotswapped && !m.Running.Same(a.Running) {
+	if sync && m.hotswapped && !m.Running.Same(a.Running) {
 		for _, b := range []Bank{a.BootedBank, a.BootedBank.Other()} {
 			if m.Flash[b].Same(a.Running) {
 				c.log(MsgStandbyReboot, 0)
@@ -457,15 +466,15 @@ func (c *Chassis) joinStandby(m *Module) {
 		}
 	}
 	m.hotswapped = false
-	if !a.Running.CompatibleWith(m.Running) {
-		m.Stage = StageNone
-		if a.Running.WarmStandby {
-			m.State = WarmStandby
-			c.log(MsgDifferentSW, m.Slot)
-		} else {
-			m.State = OfflineIncompat
-			c.log(MsgOfflineIncompat, m.Slot)
-		}
+	switch c.Profile.incompatState(a.Running, m.Running) {
+	case WarmStandby:
+		m.State, m.Stage = WarmStandby, StageNone
+		c.log(MsgDifferentSW, m.Slot)
+		c.changed(m)
+		return
+	case OfflineIncompat:
+		m.State, m.Stage = OfflineIncompat, StageNone
+		c.log(MsgOfflineIncompat, m.Slot)
 		c.changed(m)
 		return
 	}
@@ -476,7 +485,7 @@ func (c *Chassis) syncFilesThenStandby(m, a *Module) {
 	m.Stage = StageSyncing
 	c.changed(m)
 	d := c.Timings.ConfigSync
-	if c.filesInSync(a, m) {
+	if !c.Profile.configSync(c) || c.filesInSync(a, m) {
 		d = 0 // nothing to copy: standby at once, as in Figure 15-31
 	}
 	c.afterFor(m, d, func() {
@@ -484,9 +493,12 @@ func (c *Chassis) syncFilesThenStandby(m, a *Module) {
 			m.pendingUp = true
 			return
 		}
-		c.copyFiles(a, m)
+		if c.Profile.configSync(c) {
+			c.copyFiles(a, m)
+		}
 		m.State = Standby
 		m.Stage = StageNone
+		m.StandbySince = c.now
 		m.EverBooted = true
 		c.touch()
 		c.log(MsgStandby, m.Slot)
@@ -499,7 +511,8 @@ func (c *Chassis) syncFilesThenStandby(m, a *Module) {
 
 // filesInSync reports whether the standby already has the active's files.
 func (c *Chassis) filesInSync(a, s *Module) bool {
-	if len(a.Configs) != len(s.Configs) || a.BankConfig != s.BankConfig || a.DefaultBank != s.DefaultBank {
+	if len(a.Configs) != len(s.Configs) || a.BankConfig != s.BankConfig ||
+		c.Profile.MirrorBootChoice && a.DefaultBank != s.DefaultBank {
 		return false
 	}
 	for k, v := range a.Configs {
@@ -518,7 +531,9 @@ func (c *Chassis) copyFiles(a, s *Module) {
 		s.Configs[k] = v.Clone()
 	}
 	s.BankConfig = a.BankConfig
-	s.DefaultBank = a.DefaultBank
+	if c.Profile.MirrorBootChoice {
+		s.DefaultBank = a.DefaultBank
+	}
 }
 
 func (c *Chassis) rateDuration(size, rate int64) time.Duration {
@@ -529,10 +544,11 @@ func (c *Chassis) rateDuration(size, rate int64) time.Duration {
 }
 
 func (c *Chassis) factoryConfig() *Config {
-	if c.Rules.FactoryConfig != nil {
-		return c.Rules.FactoryConfig(c)
+	if c.Profile.FactoryConfig != nil {
+		return c.Profile.FactoryConfig(c)
 	}
-	return &Config{Hostname: "Switch", VLANs: []VLAN{{ID: 1, Name: "DEFAULT_VLAN"}}}
+	d := c.Profile.Defaults
+	return &Config{Hostname: d.Hostname, VLANs: []VLAN{{ID: 1, Name: d.DefaultVLAN}}}
 }
 
 func itoa(n int) string {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -38,10 +39,17 @@ type Chassis struct {
 	Locator      string    `json:"locator,omitempty"`
 	LocatorUntil time.Time `json:"locatorUntil"`
 
-	Timings Timings `json:"-"`
-	Rules   Rules   `json:"-"`
+	// Options are the scenario's vendor-specific settings (a service
+	// contract, a second virtual-chassis member), read by the vendor.
+	Options map[string]string `json:"options,omitempty"`
+
+	// Profile is the vendor's rules; Timings its durations as the
+	// scenario may have changed them.
+	Profile *Profile `json:"-"`
+	Timings Timings  `json:"-"`
 
 	now          time.Time
+	kept         *Config // the running config held across a takeover (Profile.KeepRunning)
 	timers       []timer
 	seq          uint64
 	outbox       []Event
@@ -107,6 +115,9 @@ type Module struct {
 	LastActive bool      `json:"lastActive"`
 	ActiveAt   time.Time `json:"activeAt"`
 	UpSince    time.Time `json:"upSince"`
+	// StandbySince is when the module last became the standby (a
+	// switchover hold-off counts from it).
+	StandbySince time.Time `json:"standbySince"`
 
 	// SelftestFailures is how many coming selftests fail.
 	SelftestFailures int  `json:"selftestFailures,omitempty"`
@@ -130,7 +141,7 @@ type Fabric struct {
 
 // LineCard is an interface module slot.
 type LineCard struct {
-	Letter   string   `json:"letter"`
+	Name     string   `json:"name"` // the slot as the vendor names it: "A", "3"
 	Present  bool     `json:"present"`
 	Hardware Hardware `json:"hardware"`
 	Ports    int      `json:"ports"`
@@ -143,17 +154,6 @@ type LineCard struct {
 	// move with the clock and visibly reset on switchover.
 	Rate          int64     `json:"rate"`
 	CountersSince time.Time `json:"countersSince"`
-}
-
-// Rules are the vendor's choices that the engine applies.
-type Rules struct {
-	// BootLog are the vendor's own log lines when the system finishes
-	// booting (feature start-up messages).
-	BootLog []LogEntry
-	// DefaultVLANName names a new VLAN ("VLAN10").
-	DefaultVLANName func(id int) string
-	// FactoryConfig is the config after "erase startup-config".
-	FactoryConfig func(c *Chassis) *Config
 }
 
 type timer struct {
@@ -355,8 +355,11 @@ func (c *Chassis) Transfer() *Transfer { return c.transfer }
 // its clock. Modules in a running state start as they are.
 func (c *Chassis) Start(now time.Time) error {
 	c.now = now
+	if c.Profile == nil {
+		c.Profile = DefaultProfile()
+	}
 	if c.Timings == (Timings{}) {
-		c.Timings = DefaultTimings()
+		c.Timings = c.Profile.Timings
 	}
 	if len(c.Modules) == 0 {
 		return fmt.Errorf("model: a chassis needs management module slots")
@@ -369,11 +372,7 @@ func (c *Chassis) Start(now time.Time) error {
 		if m.Configs == nil {
 			m.Configs = map[string]*Config{}
 		}
-		for b := range m.BankConfig {
-			if m.BankConfig[b] == "" {
-				m.BankConfig[b] = "config1"
-			}
-		}
+		c.defaultBankConfig(m)
 		if !m.Present {
 			m.State = Absent
 			continue
@@ -431,8 +430,84 @@ func (c *Chassis) Start(now time.Time) error {
 	if c.BootedAt.IsZero() {
 		c.BootedAt = now
 	}
-	if c.Rules.DefaultVLANName == nil {
-		c.Rules.DefaultVLANName = func(id int) string { return fmt.Sprintf("VLAN%d", id) }
+	return nil
+}
+
+// defaultBankConfig names the vendor's config file for a bank that names
+// none.
+func (c *Chassis) defaultBankConfig(m *Module) {
+	for b := range m.BankConfig {
+		if m.BankConfig[b] == "" {
+			m.BankConfig[b] = c.Profile.Defaults.ConfigFile
+		}
+	}
+}
+
+// Resume makes a saved chassis ready to serve: like a fresh scenario, it
+// starts booted, with the module that was last active active again and
+// the other in the role its state allows. A module caught in a transition
+// (booting, syncing) when the process stopped is settled here. Call it
+// before Start.
+func (c *Chassis) Resume() {
+	var act *Module
+	for _, m := range c.Modules {
+		if m.Present && m.LastActive && m.State != Failed && m.State != Shutdown {
+			act = m
+		}
+	}
+	if act == nil {
+		for _, m := range c.Modules {
+			if m.Present && act == nil && m.State != Failed && m.State != Shutdown && m.State != Absent {
+				act = m
+			}
+		}
+	}
+	enabled := true
+	if act != nil {
+		if cf := act.Startup(); cf != nil {
+			enabled = !cf.RedundancyDisabled
+		}
+	}
+	for _, m := range c.Modules {
+		if !m.Present {
+			m.State = Absent
+			continue
+		}
+		m.Stage = StageNone
+		m.Running = nil
+		switch {
+		case m == act:
+			m.State = Active
+		case m.State == Failed || m.State == Shutdown:
+		case !enabled:
+			m.State = Offline
+		case m.State == OfflineIncompat || m.State == WarmStandby:
+		default:
+			m.State = Standby
+		}
+	}
+	c.Running = nil
+	for _, s := range c.Slots {
+		if s.Present {
+			s.Status = "Up"
+		}
+	}
+}
+
+// UnmarshalJSON reads a slot, also as state files before vendors wrote it
+// (its name under "letter").
+func (l *LineCard) UnmarshalJSON(b []byte) error {
+	type plain LineCard
+	var v struct {
+		plain
+		Letter string `json:"letter"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*l = LineCard(v.plain)
+	if l.Name == "" {
+		l.Name = v.Letter
 	}
 	return nil
 }

@@ -10,6 +10,10 @@ import (
 type Config struct {
 	Hostname string `json:"hostname"`
 	MOTD     string `json:"motd,omitempty"`
+	// Contact and Location are the system's contact and location
+	// (SNMP sysContact and sysLocation).
+	Contact  string `json:"contact,omitempty"`
+	Location string `json:"location,omitempty"`
 	// RedundancyDisabled is set by "no redundancy management-module"; the
 	// active module's own config decides.
 	RedundancyDisabled bool     `json:"redundancyDisabled,omitempty"`

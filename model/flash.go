@@ -20,8 +20,9 @@ type syncJob struct {
 	image  *Image
 }
 
-// Transfer is a software download to the active module's flash.
+// Transfer is a software download into a module's flash.
 type Transfer struct {
+	Module  int // management module index
 	Bank    Bank
 	Image   *Image
 	Server  string
@@ -104,10 +105,11 @@ func (c *Chassis) runAfterSync() {
 	}
 }
 
-// syncConfig sends the active's config files to the standby.
+// syncConfig sends the active's config files to the standby, where the
+// vendor synchronizes them.
 func (c *Chassis) syncConfig() {
 	s := c.syncTarget()
-	if s == nil {
+	if s == nil || !c.Profile.configSync(c) {
 		return
 	}
 	a := c.Active()
@@ -140,31 +142,62 @@ func (c *Chassis) syncImage(b Bank) {
 
 // WriteMemory saves the running config into the config file the active
 // module boots with, and syncs the files to the standby.
-func (c *Chassis) WriteMemory() error {
+func (c *Chassis) WriteMemory() error { return c.SaveConfig("") }
+
+// SaveConfig saves the running config into a config file of the active
+// module ("" = the one it boots with) and syncs the files to the standby.
+func (c *Chassis) SaveConfig(file string) error {
 	a := c.Active()
 	if a == nil || c.Running == nil {
 		return ErrNoActive
 	}
-	a.Configs[a.BankConfig[a.BootedBank]] = c.Running.Clone()
+	if file == "" {
+		file = a.BankConfig[a.BootedBank]
+	}
+	a.Configs[file] = c.Running.Clone()
 	c.touch()
 	c.syncConfig()
 	return nil
 }
 
-// StartDownload begins "copy tftp flash": img is the file the server
-// found (the caller reads the TFTP stand-in); unreachable means the server
-// does not answer. The transfer ends on a timer with an EvTransfer event.
-func (c *Chassis) StartDownload(b Bank, img *Image, server, file string, unreachable bool) (*Transfer, error) {
-	if c.Active() == nil {
+// Download describes a software download into a module's flash bank.
+type Download struct {
+	// Module is the management module index; -1 is the active module.
+	Module int
+	Bank   Bank
+	// Image is the file the server found (the caller reads the TFTP
+	// stand-in); nil or Unreachable: the server does not answer.
+	Image        *Image
+	Server, File string
+	Unreachable  bool
+}
+
+// StartDownload begins a download ("copy tftp flash", "download image"):
+// into the active module's flash (copied to the standby where the vendor
+// synchronizes images) or into another running module's. The transfer
+// ends on a timer with an EvTransfer event.
+func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
+	a := c.Active()
+	if a == nil {
 		return nil, ErrNoActive
+	}
+	m := a
+	if d.Module >= 0 {
+		if m = c.Module(d.Module); m == nil {
+			return nil, ErrNoSuchModule
+		}
+		if !m.Present || m.Running == nil || m.State == Booting || m.State == TakingOver {
+			return nil, ErrNotPresent
+		}
 	}
 	if c.transfer != nil && !c.transfer.Done {
 		return nil, ErrBusy
 	}
-	t := &Transfer{Bank: b, Image: img.Clone(), Server: server, File: file, Started: c.now}
+	b, img := d.Bank, d.Image
+	t := &Transfer{Module: c.Index(m), Bank: b, Image: img.Clone(), Server: d.Server, File: d.File, Started: c.now}
 	c.transfer = t
-	a := c.Active()
-	if unreachable || img == nil {
+	gen := m.gen
+	if d.Unreachable || img == nil {
 		t.Ends = c.now.Add(c.Timings.TFTPTimeout)
 		c.after(c.Timings.TFTPTimeout, func() {
 			if c.transfer == t && !t.Done {
@@ -173,16 +206,18 @@ func (c *Chassis) StartDownload(b Bank, img *Image, server, file string, unreach
 		})
 		return t, nil
 	}
-	d := c.rateDuration(img.Size, c.Timings.TFTPRate)
-	t.Ends = c.now.Add(d)
-	c.after(d, func() {
-		if c.transfer != t || t.Done || c.Active() != a {
+	dur := c.rateDuration(img.Size, c.Timings.TFTPRate)
+	t.Ends = c.now.Add(dur)
+	c.after(dur, func() {
+		if c.transfer != t || t.Done || c.Active() != a || m.gen != gen {
 			return
 		}
-		a.Flash[b] = t.Image.Clone()
+		m.Flash[b] = t.Image.Clone()
 		c.touch()
 		c.finishTransfer(nil)
-		c.syncImage(b)
+		if m == a && c.Profile.imageSync(c) {
+			c.syncImage(b)
+		}
 	})
 	return t, nil
 }
@@ -204,23 +239,36 @@ func (c *Chassis) EraseFlash(b Bank) error {
 		return ErrNoImage
 	}
 	a.Flash[b] = nil
-	if s := c.syncTarget(); s != nil {
+	if s := c.syncTarget(); s != nil && c.Profile.imageSync(c) {
 		s.Flash[b] = nil
 	}
 	c.touch()
 	return nil
 }
 
-// SetDefaultBank is "boot set-default flash <bank>"; the choice is kept
-// with the config files, so the standby gets it too.
-func (c *Chassis) SetDefaultBank(b Bank) error {
+// SetDefaultBank is "boot set-default flash <bank>" ("use image"): the
+// flash module i (-1: the active) boots from next. Where the vendor keeps
+// one choice for both modules it is kept with the config files, so the
+// standby gets it too.
+func (c *Chassis) SetDefaultBank(i int, b Bank) error {
 	a := c.Active()
 	if a == nil {
 		return ErrNoActive
 	}
-	a.DefaultBank = b
-	if s := c.syncTarget(); s != nil {
-		s.DefaultBank = b
+	m := a
+	if i >= 0 {
+		if m = c.Module(i); m == nil {
+			return ErrNoSuchModule
+		}
+		if !m.Present {
+			return ErrNotPresent
+		}
+	}
+	m.DefaultBank = b
+	if c.Profile.MirrorBootChoice && m == a {
+		if s := c.syncTarget(); s != nil {
+			s.DefaultBank = b
+		}
 	}
 	c.touch()
 	return nil
@@ -262,7 +310,7 @@ func (c *Chassis) EraseConfig(file string) error {
 		return ErrConfigInUse
 	}
 	delete(a.Configs, file)
-	if s := c.syncTarget(); s != nil {
+	if s := c.syncTarget(); s != nil && c.Profile.configSync(c) {
 		delete(s.Configs, file)
 	}
 	c.touch()
@@ -278,7 +326,7 @@ func (c *Chassis) EraseStartup(o Origin) error {
 	}
 	f := c.factoryConfig()
 	a.Configs[a.BankConfig[a.BootedBank]] = f.Clone()
-	if s := c.syncTarget(); s != nil {
+	if s := c.syncTarget(); s != nil && c.Profile.configSync(c) {
 		s.Configs[a.BankConfig[a.BootedBank]] = f.Clone()
 	}
 	c.rebootSystem(CauseEraseStartup, o, nil, false)

@@ -31,6 +31,13 @@ type Image struct {
 	// an older ROM writes this ROM and reboots first.
 	ROM  *ROM   `json:"rom,omitempty"`
 	File string `json:"file,omitempty"`
+	// Platform is the family of chassis the image runs on (a vendor
+	// profile's Platform); "" runs anywhere.
+	Platform string `json:"platform,omitempty"`
+	// IOVersion is the I/O module image version an EXOS-style image
+	// carries; Hitless says whether it supports a hitless upgrade.
+	IOVersion int  `json:"ioVersion,omitempty"`
+	Hitless   bool `json:"hitless,omitempty"`
 }
 
 // Clone copies the image (nil stays nil).

@@ -34,13 +34,23 @@ func newChassis(t *testing.T) *Chassis {
 	c := &Chassis{
 		Modules:    []*Module{testModule(1, Active), testModule(2, Standby)},
 		Fabrics:    []*Fabric{{Number: 1, Present: true}, {Number: 2, Present: true}},
-		Slots:      []*LineCard{{Letter: "A", Present: true, Ports: 24, LinkUp: []int{1}, Rate: 1000}},
+		Slots:      []*LineCard{{Name: "A", Present: true, Ports: 24, LinkUp: []int{1}, Rate: 1000}},
 		NextActive: -1,
+		Profile:    testProfile(),
 	}
 	if err := c.Start(t0); err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// testProfile has the 8212zl's redundancy rules.
+func testProfile() *Profile {
+	p := DefaultProfile()
+	p.ImageSync = Always
+	p.MirrorBootChoice = true
+	p.IncompatState = WarmOrOffline
+	return p
 }
 
 func run(c *Chassis, d time.Duration) { c.Advance(c.Now().Add(d)) }
@@ -422,11 +432,11 @@ func TestFabric(t *testing.T) {
 func TestDownloadAndSync(t *testing.T) {
 	c := newChassis(t)
 	img := testImage("K.15.07.0008", 1323)
-	tr, err := c.StartDownload(Secondary, img, "10.0.0.1", "K_15_07_0008.swi", false)
+	tr, err := c.StartDownload(Download{Module: -1, Bank: Secondary, Image: img, Server: "10.0.0.1", File: "K_15_07_0008.swi"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.StartDownload(Primary, img, "10.0.0.1", "x", false); !errors.Is(err, ErrBusy) {
+	if _, err := c.StartDownload(Download{Module: -1, Bank: Primary, Image: img, Server: "10.0.0.1", File: "x"}); !errors.Is(err, ErrBusy) {
 		t.Fatalf("second download: %v", err)
 	}
 	run(c, tr.Ends.Sub(c.Now()))
@@ -444,7 +454,7 @@ func TestDownloadAndSync(t *testing.T) {
 		t.Fatal("Table 15-1: standby's corresponding flash not updated")
 	}
 	// the recommended upgrade: set default, boot standby, switchover
-	c.SetDefaultBank(Secondary)
+	c.SetDefaultBank(-1, Secondary)
 	c.BootStandby(Origin{})
 	settle(c)
 	if c.Modules[1].State != Standby || c.Modules[1].Running.Version != "K.15.07.0008" || !c.Mismatch() {
@@ -460,7 +470,7 @@ func TestDownloadAndSync(t *testing.T) {
 func TestNoSyncWhenDisabled(t *testing.T) {
 	c := newChassis(t)
 	c.SetRedundancy(false)
-	tr, _ := c.StartDownload(Primary, testImage("K.15.07.0008", 1), "h", "f", false)
+	tr, _ := c.StartDownload(Download{Module: -1, Bank: Primary, Image: testImage("K.15.07.0008", 1), Server: "h", File: "f"})
 	settle(c)
 	if tr.Err != nil || c.Modules[1].Flash[Primary].Version == "K.15.07.0008" {
 		t.Fatal("image reached an offline module")
@@ -469,7 +479,7 @@ func TestNoSyncWhenDisabled(t *testing.T) {
 
 func TestTFTPTimeout(t *testing.T) {
 	c := newChassis(t)
-	tr, _ := c.StartDownload(Primary, nil, "10.9.9.9", "f", true)
+	tr, _ := c.StartDownload(Download{Module: -1, Bank: Primary, Server: "10.9.9.9", File: "f", Unreachable: true})
 	settle(c)
 	if !errors.Is(tr.Err, ErrTFTPTimeout) || c.Modules[0].Flash[Primary].Version != "K.15.06.0017" {
 		t.Fatalf("timeout: %v", tr.Err)
@@ -524,7 +534,7 @@ func TestROMUpgradeSequence(t *testing.T) {
 	newer := &Image{Version: "K.15.04.0002", Build: 2, Size: 12_500_000, Compat: "K.15.04", WarmStandby: true,
 		ROM: &ROM{Version: "K.15.12"}}
 	// 1-2: installed in the AMM's secondary, synced to the SMM's
-	tr, _ := c.StartDownload(Secondary, newer, "h", "K_15_04_0002.swi", false)
+	tr, _ := c.StartDownload(Download{Module: -1, Bank: Secondary, Image: newer, Server: "h", File: "K_15_04_0002.swi"})
 	run(c, tr.Ends.Sub(c.Now()))
 	settle(c)
 	if c.Modules[1].Flash[Secondary].Version != "K.15.04.0002" {
@@ -559,7 +569,7 @@ func TestROMUpgradeSequence(t *testing.T) {
 		t.Fatalf("step 7: %s running %v", states(c), c.Modules[0].Running)
 	}
 	// 8: forced to boot secondary, it takes the new ROM and the standby role
-	c.SetDefaultBank(Secondary)
+	c.SetDefaultBank(-1, Secondary)
 	c.Modules[0].DefaultBank = Secondary
 	c.BootStandby(Origin{})
 	settle(c)

@@ -25,7 +25,7 @@ func (c *Chassis) PressReset(i int) error {
 		}
 		c.abortSyncs()
 		c.crash(m, CauseResetButton, buttonOrigin)
-		c.leaveActive(m)
+		c.leaveActive(m, true)
 		c.retire(m, CauseResetButton, rebootOld)
 		return nil
 	}
@@ -104,7 +104,7 @@ func (c *Chassis) Pull(i int) error {
 			return nil
 		}
 		c.abortSyncs()
-		c.leaveActive(m)
+		c.leaveActive(m, true)
 		c.retire(m, CauseHotswapOut, removeOld)
 		c.takeOverAfterLoss(m)
 		return nil
@@ -144,11 +144,7 @@ func (c *Chassis) Insert(i int, m *Module) error {
 	if m.Configs == nil {
 		m.Configs = map[string]*Config{}
 	}
-	for b := range m.BankConfig {
-		if m.BankConfig[b] == "" {
-			m.BankConfig[b] = "config1"
-		}
-	}
+	c.defaultBankConfig(m)
 	c.touch()
 	m.Slot = cur.Slot
 	m.Present = true
@@ -189,7 +185,7 @@ func (c *Chassis) Crash(i int) error {
 		}
 		c.abortSyncs()
 		c.crash(m, CauseCrash, Origin{})
-		c.leaveActive(m)
+		c.leaveActive(m, true)
 		c.retire(m, CauseCrash, rebootOld)
 		return nil
 	}
@@ -238,7 +234,7 @@ func (c *Chassis) FailHardware(i int) error {
 		}
 		c.abortSyncs()
 		c.crash(m, CauseHardware, Origin{})
-		c.leaveActive(m)
+		c.leaveActive(m, true)
 		c.retire(m, CauseHardware, failOld)
 		c.takeOverAfterLoss(m)
 		return nil

@@ -33,7 +33,7 @@ func (c *Chassis) Ports() []Port {
 			up[p] = true
 		}
 		for p := 1; p <= s.Ports; p++ {
-			name := s.Letter + strconv.Itoa(p)
+			name := c.Profile.portName(s, p)
 			pt := Port{Name: name, Type: s.PortType, Enabled: true}
 			if c.Running != nil {
 				if pc := c.Running.Port(name, false); pc != nil && pc.Disabled {
@@ -64,21 +64,22 @@ func (c *Chassis) PortNames() []string {
 // HasPort reports whether a port exists in a present interface module.
 func (c *Chassis) HasPort(name string) bool {
 	for _, s := range c.Slots {
-		if !s.Present || !strings.HasPrefix(strings.ToUpper(name), s.Letter) {
+		if !s.Present {
 			continue
 		}
-		n, err := strconv.Atoi(name[len(s.Letter):])
-		if err == nil && n >= 1 && n <= s.Ports {
-			return true
+		for p := 1; p <= s.Ports; p++ {
+			if strings.EqualFold(c.Profile.portName(s, p), name) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// Slot finds an interface module slot by letter.
-func (c *Chassis) Slot(letter string) *LineCard {
+// Slot finds an interface module slot by its name.
+func (c *Chassis) Slot(name string) *LineCard {
 	for _, s := range c.Slots {
-		if strings.EqualFold(s.Letter, letter) {
+		if strings.EqualFold(s.Name, name) {
 			return s
 		}
 	}

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 var zeroTime time.Time
 
@@ -25,15 +28,57 @@ func (c *Chassis) CanSwitchover() bool {
 	return err == nil
 }
 
-// Switchover is "redundancy switchover": once all files have finished
-// synchronizing, the standby takes over and this module reboots from its
-// default flash to become the standby.
+// Switchover is the operator's switchover ("redundancy switchover", "run
+// msm-failover"): once all files have finished synchronizing, the standby
+// takes over, and the old active meets the vendor's fate: it reboots from
+// its default flash to become the standby, or it is demoted at once.
+// Within the vendor's hold-off after the standby came up it fails with a
+// *HoldoffError.
 func (c *Chassis) Switchover(o Origin) error {
 	if _, _, err := c.standbyReady(); err != nil {
 		return err
 	}
-	c.whenSynced(func() { c.switchover(CauseSwitchover, o, rebootOld) })
+	if err := c.holdoff(); err != nil {
+		return err
+	}
+	fate := rebootOld
+	if c.Profile.Fate == DemoteOld {
+		fate = demoteOld
+	}
+	c.whenSynced(func() { c.switchover(CauseSwitchover, o, fate) })
 	return nil
+}
+
+// HoldoffError says the standby is not ready for a switchover yet.
+type HoldoffError struct {
+	Remaining time.Duration
+}
+
+func (e *HoldoffError) Error() string {
+	return fmt.Sprintf("model: the standby is not ready for a switchover for %s", e.Remaining)
+}
+
+// holdoff reports whether the standby is still within the vendor's
+// switchover hold-off.
+func (c *Chassis) holdoff() error {
+	h := c.Profile.SwitchoverHoldoff
+	_, s, err := c.standbyReady()
+	if h <= 0 || err != nil {
+		return nil
+	}
+	if left := s.StandbySince.Add(h).Sub(c.now); left > 0 {
+		return &HoldoffError{Remaining: left}
+	}
+	return nil
+}
+
+// SwitchoverCheck reports whether an operator's switchover could start
+// now: nil, the reason there is no standby, or a *HoldoffError.
+func (c *Chassis) SwitchoverCheck() error {
+	if _, _, err := c.standbyReady(); err != nil {
+		return err
+	}
+	return c.holdoff()
 }
 
 // oldFate says what happens to the module that stops being active.
@@ -45,6 +90,7 @@ const (
 	shutdownOld
 	removeOld
 	failOld
+	demoteOld
 )
 
 // switchover hands control to the standby now.
@@ -54,8 +100,14 @@ func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
 		return
 	}
 	c.abortSyncs()
-	c.crash(a, cause, o)
-	c.leaveActive(a)
+	if fate != demoteOld {
+		c.crash(a, cause, o)
+	}
+	running := c.Running
+	c.leaveActive(a, fate != demoteOld)
+	if c.Profile.KeepRunning {
+		c.kept = running
+	}
 	c.Locator, c.LocatorUntil = "", zeroTime // "the LED does not remain lit"
 	s.gen++
 	s.State = TakingOver
@@ -66,10 +118,13 @@ func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
 	c.retire(a, cause, fate)
 }
 
-// leaveActive ends the module's time as active: its sessions close.
-func (c *Chassis) leaveActive(a *Module) {
+// leaveActive ends the module's time as active: its sessions close unless
+// it stays up (a demoted module keeps them).
+func (c *Chassis) leaveActive(a *Module, endSessions bool) {
 	a.shutdownPending = false
-	c.emit(Event{Kind: EvEndSessions, Module: c.Index(a)})
+	if endSessions {
+		c.emit(Event{Kind: EvEndSessions, Module: c.Index(a)})
+	}
 	c.Running = nil
 	if c.transfer != nil && !c.transfer.Done {
 		c.finishTransfer(ErrTransferAborted)
@@ -116,6 +171,15 @@ func (c *Chassis) retire(m *Module, cause Cause, fate oldFate) {
 		m.Stage = StageNone
 		m.Running = nil
 		c.changed(m)
+	case demoteOld:
+		// still running: it is the standby at once, its sessions stay
+		c.touch()
+		m.gen++
+		m.State = Standby
+		m.Stage = StageNone
+		m.StandbySince = c.now
+		c.log(MsgStandby, m.Slot)
+		c.changed(m)
 	}
 }
 
@@ -147,7 +211,7 @@ func (c *Chassis) rebootSystem(cause Cause, o Origin, bank *Bank, warm bool) {
 		before := len(a.Crashes)
 		c.crash(a, cause, o)
 		saved = len(a.Crashes) > before
-		c.leaveActive(a)
+		c.leaveActive(a, true)
 	}
 	c.Epoch++
 	c.BootedAt = c.now

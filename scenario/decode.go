@@ -290,3 +290,10 @@ func (m *Map) Strs(key string) []string {
 	}
 	return out
 }
+
+// StrsDone reads a list of strings and finishes the mapping.
+func (m *Map) StrsDone(key string) []string {
+	v := m.Strs(key)
+	m.Done()
+	return v
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/model"
 )
 
@@ -14,10 +15,10 @@ import (
 // what it accepts must start as a chassis or be refused by the model with
 // an error, with at most one active module. Seeds: testdata/fuzz/FuzzScenario.
 func FuzzScenario(f *testing.F) {
-	f.Add(DefaultYAML())
+	f.Add(procurve.Vendor{}.Scenarios()[0].YAML)
 	f.Add([]byte("modules:\n  - state: standby\n  - state: active\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Parse("f.yaml", data, nil)
+		s, err := Parse("f.yaml", data, nil, testProfiles)
 		if err != nil {
 			var se *Error
 			if !errors.As(err, &se) || se.File != "f.yaml" || se.Line < 0 || !strings.HasPrefix(err.Error(), "f.yaml:") {
@@ -26,7 +27,7 @@ func FuzzScenario(f *testing.F) {
 			return
 		}
 		c := s.Chassis
-		if len(c.Modules) != 2 || len(c.Slots) < 12 {
+		if len(c.Modules) != 2 || len(c.Slots) != len(c.Profile.Defaults.SlotNames) {
 			t.Fatalf("%d modules, %d slots", len(c.Modules), len(c.Slots))
 		}
 		if err := c.Start(time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)); err != nil {

@@ -91,6 +91,9 @@ func (d *Decoder) image(m *Map, path string) *model.Image {
 		Stamp:       m.Str("stamp", ""),
 		Compat:      m.Str("compat", ""),
 		WarmStandby: m.Boolean("warm-standby", false),
+		Platform:    m.Str("platform", ""),
+		IOVersion:   m.Integer("io-version", 0),
+		Hitless:     m.Boolean("hitless", false),
 	}
 	if n := m.Get("rom"); n != nil {
 		r := d.rom(n, join(path, "rom"))
@@ -121,10 +124,15 @@ func (d *Decoder) rom(n *yaml.Node, path string) model.ROM {
 }
 
 // ByVersion finds an image by its version.
-func (c *Catalog) ByVersion(v string) *model.Image {
+func (c *Catalog) ByVersion(v string) *model.Image { return c.Find("", v) }
+
+// Find finds an image by its version among those that run on a platform
+// ("" = any).
+func (c *Catalog) Find(platform, v string) *model.Image {
 	for _, f := range c.order {
-		if c.images[f].Version == v {
-			return c.images[f].Clone()
+		im := c.images[f]
+		if im.Version == v && (platform == "" || im.Platform == "" || im.Platform == platform) {
+			return im.Clone()
 		}
 	}
 	return nil

@@ -5,7 +5,6 @@
 package scenario
 
 import (
-	_ "embed"
 	"fmt"
 	"os"
 	"strings"
@@ -27,36 +26,23 @@ type Scenario struct {
 	Unreachable []string
 }
 
-//go:embed default.yaml
-var defaultYAML []byte
-
-// DefaultName is how the built-in scenario is named in messages.
-const DefaultName = "builtin:default.yaml"
-
-// Default is the built-in 8212zl scenario.
-func Default() *Scenario {
-	s, err := Parse(DefaultName, defaultYAML, Builtin())
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-// DefaultYAML is the text of the built-in scenario.
-func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }
+// Profiles finds a vendor's profile by the name a scenario's "vendor:"
+// gives ("" when it gives none: the default vendor).
+type Profiles func(vendor string) (*model.Profile, error)
 
 // Load reads a scenario file; flash images named by version are looked up
-// in cat.
-func Load(path string, cat *Catalog) (*Scenario, error) {
+// in cat, and the vendor's defaults in profiles.
+func Load(path string, cat *Catalog, profiles Profiles) (*Scenario, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data, cat)
+	return Parse(path, data, cat, profiles)
 }
 
-// Parse reads a scenario from YAML text.
-func Parse(file string, data []byte, cat *Catalog) (*Scenario, error) {
+// Parse reads a scenario from YAML text in two phases: its "vendor:"
+// first, then everything else with that vendor's defaults.
+func Parse(file string, data []byte, cat *Catalog, profiles Profiles) (*Scenario, error) {
 	if cat == nil {
 		cat = Builtin()
 	}
@@ -65,8 +51,18 @@ func Parse(file string, data []byte, cat *Catalog) (*Scenario, error) {
 		return nil, YAMLError(file, err)
 	}
 	d := &Decoder{file: file}
-	p := &parse{d: d, cat: cat}
-	s := p.scenario(&root)
+	top := d.Mapping(&root, "")
+	name := top.Str("vendor", "")
+	if d.err != nil {
+		return nil, d.err
+	}
+	prof, err := profiles(name)
+	if err != nil {
+		d.Fail(top.Get("vendor"), "vendor", "%v", err)
+		return nil, d.err
+	}
+	p := &parse{d: d, cat: cat, prof: prof, def: prof.Defaults}
+	s := p.scenario(top)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -75,37 +71,59 @@ func Parse(file string, data []byte, cat *Catalog) (*Scenario, error) {
 }
 
 type parse struct {
-	d   *Decoder
-	cat *Catalog
+	d    *Decoder
+	cat  *Catalog
+	prof *model.Profile
+	def  model.Defaults
 }
 
-func (p *parse) scenario(root *yaml.Node) *Scenario {
+var numberWords = []string{"no", "one", "two", "three", "four"}
+
+// count words a small number as errors say it ("two").
+func count(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return numberWords[n]
+	}
+	return fmt.Sprint(n)
+}
+
+func (p *parse) scenario(top *Map) *Scenario {
 	d := p.d
-	top := d.Mapping(root, "")
-	s := &Scenario{}
-	s.Vendor = top.OneOf("vendor", "procurve", "procurve")
+	def := p.def
+	s := &Scenario{Vendor: p.prof.Vendor}
 	s.Clock = top.When("clock")
-	c := &model.Chassis{NextActive: -1}
+	c := &model.Chassis{NextActive: -1, Profile: p.prof, Options: map[string]string{}}
 	s.Chassis = c
 
 	ch := d.Mapping(top.Get("chassis"), "chassis")
 	c.Info = model.Info{
-		Name:    ch.Str("name", "HP J9091A Switch E8212zl"),
-		Product: ch.Str("product", "J9091A"),
-		Model:   ch.Str("model", "8212zl"),
-		Serial:  ch.Str("serial", "LP711BX00Z"),
-		BaseMAC: ch.Str("base-mac", "7446a0-41a56f"),
+		Name:    ch.Str("name", def.Info.Name),
+		Product: ch.Str("product", def.Info.Product),
+		Model:   ch.Str("model", def.Info.Model),
+		Serial:  ch.Str("serial", def.Info.Serial),
+		BaseMAC: ch.Str("base-mac", def.Info.BaseMAC),
 	}
-	c.SSM = p.hardware(d.Mapping(ch.Get("ssm"), "chassis.ssm"), model.Hardware{
-		Product: "J9095A", Description: "HP J9095A System Support Module 8200zl"})
+	c.SSM = p.hardware(d.Mapping(ch.Get("ssm"), "chassis.ssm"), def.Support)
 	ch.Done()
+
+	opts := d.Mapping(top.Get("options"), "options")
+	if n := opts.Node(); n != nil {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			v, ok := opts.Scalar(k)
+			if ok {
+				c.Options[k] = v.Value
+			}
+		}
+	}
+	opts.Done()
 
 	us := d.Mapping(top.Get("users"), "users")
 	mg := d.Mapping(us.Get("manager"), "users.manager")
 	op := d.Mapping(us.Get("operator"), "users.operator")
 	c.Credentials = model.Credentials{
-		ManagerUser: mg.Str("user", "manager"), ManagerPassword: mg.Str("password", ""),
-		OperatorUser: op.Str("user", "operator"), OperatorPassword: op.Str("password", ""),
+		ManagerUser: mg.Str("user", def.ManagerUser), ManagerPassword: mg.Str("password", ""),
+		OperatorUser: op.Str("user", def.OperatorUser), OperatorPassword: op.Str("password", ""),
 	}
 	mg.Done()
 	op.Done()
@@ -129,12 +147,16 @@ func (p *parse) scenario(root *yaml.Node) *Scenario {
 		c.HostKeys = 0
 	}
 
+	nmods := def.Modules
+	if nmods == 0 {
+		nmods = 2
+	}
 	mods := top.List("modules")
 	if mods == nil {
-		mods = []*yaml.Node{nil, nil}
+		mods = make([]*yaml.Node, nmods)
 	}
-	if len(mods) != 2 {
-		d.Fail(top.Get("modules"), "modules", "an 8212zl has two management module slots, not %d", len(mods))
+	if len(mods) != nmods {
+		d.Fail(top.Get("modules"), "modules", "%s has %s management module slots, not %d", def.Called, count(nmods), len(mods))
 	}
 	for i, n := range mods {
 		c.Modules = append(c.Modules, p.module(n, i, base))
@@ -142,29 +164,33 @@ func (p *parse) scenario(root *yaml.Node) *Scenario {
 
 	fabs := top.List("fabrics")
 	if fabs == nil {
-		fabs = []*yaml.Node{nil, nil}
+		fabs = make([]*yaml.Node, def.Fabrics)
 	}
 	for i, n := range fabs {
 		path := fmt.Sprintf("fabrics[%d]", i)
 		m := d.Mapping(n, path)
 		f := &model.Fabric{Number: i + 1, Present: m.Boolean("present", true)}
-		f.Hardware = p.hardware(m, model.Hardware{Product: "J9093A", Description: "HP J9093A F2 Fabric Module 8200zl",
-			Serial: fmt.Sprintf("SG7%02dFB%03d", i+1, 100+i)})
+		hw := def.Fabric
+		if def.FabricSerial != nil {
+			hw.Serial = def.FabricSerial(i)
+		}
+		f.Hardware = p.hardware(m, hw)
 		m.Done()
 		c.Fabrics = append(c.Fabrics, f)
 	}
-	if len(c.Fabrics) != 2 {
-		d.Fail(top.Get("fabrics"), "fabrics", "an 8212zl has two fabric module slots")
+	if len(c.Fabrics) != def.Fabrics {
+		d.Fail(top.Get("fabrics"), "fabrics", "%s has %s fabric module slots", def.Called, count(def.Fabrics))
 	}
 
 	for i, n := range top.List("slots") {
+		if i >= len(def.SlotNames) {
+			d.Fail(top.Get("slots"), "slots", "%s has %s", def.Called, def.SlotsCalled)
+			break
+		}
 		c.Slots = append(c.Slots, p.slot(n, i))
 	}
-	if len(c.Slots) > 12 {
-		d.Fail(top.Get("slots"), "slots", "an 8212zl has 12 interface module slots (A-L)")
-	}
-	for i := len(c.Slots); i < 12; i++ {
-		c.Slots = append(c.Slots, &model.LineCard{Letter: string(rune('A' + i))})
+	for i := len(c.Slots); i < len(def.SlotNames); i++ {
+		c.Slots = append(c.Slots, &model.LineCard{Name: def.SlotNames[i]})
 	}
 
 	for i, n := range top.List("log") {
@@ -174,12 +200,6 @@ func (p *parse) scenario(root *yaml.Node) *Scenario {
 	c.Timings = p.timings(top.Get("timings"))
 	top.Done()
 	return s
-}
-
-func (m *Map) StrsDone(key string) []string {
-	v := m.Strs(key)
-	m.Done()
-	return v
 }
 
 func (p *parse) hardware(m *Map, def model.Hardware) model.Hardware {
@@ -205,18 +225,22 @@ func (p *parse) module(n *yaml.Node, i int, base *model.Config) *model.Module {
 		def = "standby"
 	}
 	stName := m.OneOf("state", def, "active", "standby", "warm-standby", "offline", "offline-incompatible", "failed", "shutdown", "absent")
+	hw := p.def.Module
+	if p.def.ModuleSerial != nil {
+		hw.Serial = p.def.ModuleSerial(i)
+	}
 	mod := &model.Module{
 		Slot:     i + 1,
 		Present:  stName != "absent",
 		State:    stateNames[stName],
-		Hardware: p.hardware(m, model.Hardware{Product: "J9092A", Description: "HP J9092A Management Module 8200zl", Serial: strings.Repeat(fmt.Sprint(i+1), 12)}),
+		Hardware: p.hardware(m, hw),
 	}
 	if n := m.Get("rom"); n != nil {
 		mod.ROM = d.rom(n, path+".rom")
 	}
 	fl := d.Mapping(m.Get("flash"), path+".flash")
 	for b, key := range []string{"primary", "secondary"} {
-		mod.Flash[b] = p.flashImage(fl, key, path+".flash."+key, []string{"K.15.06.0017", "K.15.06.0008"}[b])
+		mod.Flash[b] = p.flashImage(fl, key, path+".flash."+key, p.def.Flash[b])
 	}
 	fl.Done()
 	if mod.ROM.Version == "" {
@@ -238,8 +262,9 @@ func (p *parse) module(n *yaml.Node, i int, base *model.Config) *model.Module {
 	if v := m.Get("config"); v != nil {
 		cf = p.config(v, path+".config")
 	}
-	mod.Configs = map[string]*model.Config{"config1": cf.Clone()}
-	mod.BankConfig = [2]string{"config1", "config1"}
+	file := p.def.ConfigFile
+	mod.Configs = map[string]*model.Config{file: cf.Clone()}
+	mod.BankConfig = [2]string{file, file}
 	mod.EverBooted = m.Boolean("ever-booted", mod.Present)
 	mod.LastActive = m.Boolean("last-active", mod.State == model.Active)
 	mod.ActiveAt = m.When("active-at")
@@ -279,13 +304,13 @@ func (p *parse) bank(m *Map, key, path string) model.Bank {
 func (p *parse) flashImage(fl *Map, key, path, def string) *model.Image {
 	n := fl.Get(key)
 	if n == nil {
-		return p.cat.ByVersion(def)
+		return p.cat.Find(p.prof.Platform, def)
 	}
 	if n.Kind == yaml.ScalarNode {
 		if n.Value == "empty" {
 			return nil
 		}
-		im := p.cat.ByVersion(n.Value)
+		im := p.cat.Find(p.prof.Platform, n.Value)
 		if im == nil {
 			p.d.Fail(n, path, "no image of version %q in the images catalog", n.Value)
 		}
@@ -301,15 +326,16 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 	d := p.d
 	m := d.Mapping(n, path)
 	cf := &model.Config{
-		Hostname: m.Str("hostname", "HP-E8212zl"),
-		MOTD:     m.Str("motd", ""),
-		// ProVision's factory default community
-		SNMPCommunity: m.Str("snmp-community", "public"),
+		Hostname:      m.Str("hostname", p.def.Hostname),
+		MOTD:          m.Str("motd", ""),
+		Contact:       m.Str("contact", ""),
+		Location:      m.Str("location", ""),
+		SNMPCommunity: m.Str("snmp-community", p.def.SNMPCommunity),
 		Fastboot:      m.Boolean("fastboot", false),
 	}
 	cf.RedundancyDisabled = m.OneOf("redundancy", "enabled", "enabled", "disabled") == "disabled"
 	for _, f := range m.Ints("fabric-disabled") {
-		if f < 1 || f > 2 {
+		if f < 1 || f > len(cf.FabricDisabled) || f > p.def.Fabrics {
 			d.Fail(m.Get("fabric-disabled"), path+".fabric-disabled", "fabric %d does not exist", f)
 			continue
 		}
@@ -323,7 +349,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 	con.Done()
 	vl := m.List("vlans")
 	if vl == nil {
-		cf.VLANs = []model.VLAN{{ID: 1, Name: "DEFAULT_VLAN", IP: "dhcp-bootp"}}
+		cf.VLANs = []model.VLAN{{ID: 1, Name: p.def.DefaultVLAN, IP: p.def.DefaultVLANIP}}
 	}
 	for i, vn := range vl {
 		vp := fmt.Sprintf("%s.vlans[%d]", path, i)
@@ -333,10 +359,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 			d.Fail(vn, vp+".id", "VLAN id %d is not in 1-4094", v.ID)
 		}
 		if v.Name == "" {
-			v.Name = fmt.Sprintf("VLAN%d", v.ID)
-			if v.ID == 1 {
-				v.Name = "DEFAULT_VLAN"
-			}
+			v.Name = p.prof.VLANName(v.ID)
 		}
 		v.Untagged = p.ports(vm, "untagged")
 		v.Tagged = p.ports(vm, "tagged")
@@ -344,7 +367,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 		cf.VLANs = append(cf.VLANs, v)
 	}
 	if cf.VLAN(1) == nil {
-		d.Fail(m.Get("vlans"), path+".vlans", "VLAN 1 (DEFAULT_VLAN) must exist")
+		d.Fail(m.Get("vlans"), path+".vlans", "VLAN 1 (%s) must exist", p.def.DefaultVLAN)
 	}
 	m.Done()
 	return cf
@@ -357,7 +380,7 @@ func (p *parse) ports(m *Map, key string) []string {
 	if !ok || strings.TrimSpace(v.Value) == "" {
 		return nil
 	}
-	ports, bad := model.ExpandPorts(v.Value)
+	ports, bad := p.prof.SplitPorts(v.Value)
 	if bad != "" {
 		p.d.Fail(v, m.Field(key), "%q is not a port or a range of ports of one slot", bad)
 	}
@@ -366,23 +389,28 @@ func (p *parse) ports(m *Map, key string) []string {
 
 func (p *parse) slot(n *yaml.Node, i int) *model.LineCard {
 	d := p.d
+	def := p.def
 	path := fmt.Sprintf("slots[%d]", i)
 	m := d.Mapping(n, path)
-	letter := m.Str("slot", string(rune('A'+i)))
-	if letter != string(rune('A'+i)) {
-		d.Fail(m.Get("slot"), path+".slot", "slots are listed in order: expected %c, got %q", 'A'+i, letter)
+	name := m.Str("slot", def.SlotNames[i])
+	if name != def.SlotNames[i] {
+		d.Fail(m.Get("slot"), path+".slot", "slots are listed in order: expected %s, got %q", def.SlotNames[i], name)
+	}
+	hw := def.Slot.Hardware
+	if def.SlotSerial != nil {
+		hw.Serial = def.SlotSerial(i)
 	}
 	s := &model.LineCard{
-		Letter:   letter,
+		Name:     name,
 		Present:  m.Boolean("present", true),
-		Hardware: p.hardware(m, model.Hardware{Product: "J8702A", Description: "HP J8702A 24p Gig-T zl Module", Serial: fmt.Sprintf("SG71%dAT%03d", i, 400+i)}),
-		Ports:    m.Integer("ports", 24),
-		PortType: m.Str("port-type", "100/1000T"),
+		Hardware: p.hardware(m, hw),
+		Ports:    m.Integer("ports", def.Slot.Ports),
+		PortType: m.Str("port-type", def.Slot.PortType),
 		LinkUp:   m.Ints("link-up"),
-		Rate:     int64(m.Integer("rate", 1250)),
+		Rate:     int64(m.Integer("rate", int(def.Slot.Rate))),
 	}
-	if s.Ports < 1 || s.Ports > 24 {
-		d.Fail(m.Get("ports"), path+".ports", "%d ports: a zl module has 1 to 24", s.Ports)
+	if s.Ports < 1 || s.Ports > def.MaxPorts {
+		d.Fail(m.Get("ports"), path+".ports", "%d ports: %s has 1 to %d", s.Ports, def.CardCalled, def.MaxPorts)
 	}
 	m.Done()
 	return s
@@ -413,7 +441,7 @@ func (p *parse) logEntry(n *yaml.Node, path string) model.LogEntry {
 }
 
 func (p *parse) timings(n *yaml.Node) model.Timings {
-	t := model.DefaultTimings()
+	t := p.prof.Timings
 	m := p.d.Mapping(n, "timings")
 	t.ProfileWait = m.Duration("profile-wait", t.ProfileWait)
 	t.Load = m.Duration("load", t.Load)

@@ -1,15 +1,34 @@
 package scenario
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/model"
 )
 
+// testProfiles knows the 8212zl only.
+func testProfiles(name string) (*model.Profile, error) {
+	if name == "" || name == "procurve" {
+		return procurve.Vendor{}.Profile(), nil
+	}
+	return nil, fmt.Errorf("unknown vendor %q", name)
+}
+
+func defaultScenario(t *testing.T) *Scenario {
+	t.Helper()
+	s, err := Parse("builtin:8212zl", procurve.Vendor{}.Scenarios()[0].YAML, nil, testProfiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func TestDefaultScenario(t *testing.T) {
-	s := Default()
+	s := defaultScenario(t)
 	c := s.Chassis
 	if err := c.Start(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
@@ -40,7 +59,7 @@ func TestErrorsNameFileLineField(t *testing.T) {
 		{"modules:\n  - {}\n", "f.yaml:2: modules: an 8212zl has two management module slots, not 1"},
 	}
 	for _, c := range cases {
-		_, err := Parse("f.yaml", []byte(c.yaml), nil)
+		_, err := Parse("f.yaml", []byte(c.yaml), nil, testProfiles)
 		if err == nil {
 			t.Errorf("%q: no error", c.yaml)
 			continue
@@ -69,7 +88,7 @@ func TestCatalogFetch(t *testing.T) {
 }
 
 func TestBadPortList(t *testing.T) {
-	_, err := Parse("f.yaml", []byte("config:\n  vlans:\n    - id: 1\n      untagged: A1-B3\n"), nil)
+	_, err := Parse("f.yaml", []byte("config:\n  vlans:\n    - id: 1\n      untagged: A1-B3\n"), nil, testProfiles)
 	if err == nil || err.Error() != `f.yaml:4: config.vlans[0].untagged: "A1-B3" is not a port or a range of ports of one slot` {
 		t.Fatalf("got %v", err)
 	}

@@ -177,7 +177,11 @@ var errUnknownAction = errors.New("unknown action")
 // "switchsim ctl").
 func (s *Server) control1(h *Host, action string, req ControlRequest) error {
 	if s.cfg.Recorder != nil && action != "advance" {
-		s.cfg.Recorder.Event(h.Name, action, req)
+		r := req
+		if i, err := h.ModuleIndex(req.Module); err == nil {
+			r.Module = h.Vendor.Profile().ModuleName(i)
+		}
+		s.cfg.Recorder.Event(h.Name, action, r)
 	}
 	switch action {
 	case "press":

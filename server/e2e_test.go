@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/switchsim/switchsim/vendors"
 	"io"
 	"net"
 	"net/http"
@@ -27,12 +28,13 @@ var testStart = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)
 // virtual clock.
 func startServer(t *testing.T, edit func(*scenario.Scenario), opts ...func(*Config)) *Server {
 	t.Helper()
-	sc := scenario.Default()
+	sc := vendors.Default()
 	sc.Clock = testStart
 	if edit != nil {
 		edit(sc)
 	}
 	cfg := Config{
+		Vendors: vendors.Registry,
 		Virtual: true,
 		Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0",
 			Consoles: []string{"127.0.0.1:0", "127.0.0.1:0"}}},
@@ -223,9 +225,9 @@ func TestHostKeyPersists(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "state.json")
 	keyOf := func() string {
-		sc := scenario.Default()
+		sc := vendors.Default()
 		sc.Clock = testStart
-		s, err := Start(Config{Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
+		s, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -409,6 +409,9 @@ func (h *Host) TFTP(server, file string) (*model.Image, error) {
 	case errors.Is(err, scenario.ErrNotImage):
 		return nil, commands.ErrTFTPBadImage
 	}
+	if p := h.Vendor.Profile().Platform; err == nil && p != "" && im.Platform != "" && im.Platform != p {
+		return nil, commands.ErrTFTPBadImage // software for another chassis
+	}
 	return im, err
 }
 

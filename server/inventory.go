@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
@@ -28,7 +29,7 @@ import (
 //	base-port: 20000       # the first chassis's block; 0 = ephemeral ports
 //	block: 10              # ports per chassis (at least 4)
 //	telnet: false          # telnet on the fourth port of each block
-//	scenario: lab.yaml     # default scenario ("" = the built-in 8212zl)
+//	scenario: lab.yaml     # default scenario: a file, or a built-in name ("" = the default one)
 //	chassis:
 //	  - name: core1        # control path /v1/chassis/core1, state core1.json
 //	    scenario: core.yaml
@@ -65,17 +66,17 @@ type invEntry struct {
 // LoadInventory reads a fleet description: one ChassisConfig per chassis,
 // each with its scenario parsed (hostname applied) and its addresses. The
 // caller sets StateFile and ColdBoot.
-func LoadInventory(path string, cat *scenario.Catalog) ([]ChassisConfig, error) {
+func LoadInventory(path string, cat *scenario.Catalog, reg Vendors) ([]ChassisConfig, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return ParseInventory(path, data, cat)
+	return ParseInventory(path, data, cat, reg)
 }
 
 // ParseInventory reads a fleet description from YAML text; relative
 // scenario paths are relative to path's directory.
-func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisConfig, error) {
+func ParseInventory(path string, data []byte, cat *scenario.Catalog, reg Vendors) ([]ChassisConfig, error) {
 	if cat == nil {
 		cat = scenario.Builtin()
 	}
@@ -176,7 +177,7 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 				d.Fail(e.node, e.path+".hostname", "%q is not a hostname", hostname)
 				return nil, d.Err()
 			}
-			sc, err := inventoryScenario(dir, e.scenario, texts, cat)
+			sc, err := inventoryScenario(dir, e.scenario, texts, cat, reg)
 			if err != nil {
 				return nil, err
 			}
@@ -206,12 +207,12 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog) ([]ChassisC
 	return out, nil
 }
 
-// inventoryScenario parses a chassis's scenario: the built-in one, or a
-// file read once however many chassis use it (each chassis still gets a
-// model of its own).
-func inventoryScenario(dir, file string, texts map[string][]byte, cat *scenario.Catalog) (*scenario.Scenario, error) {
-	if file == "" || file == "default" {
-		return scenario.Default(), nil
+// inventoryScenario parses a chassis's scenario: a built-in one by name,
+// or a file read once however many chassis use it (each chassis still
+// gets a model of its own).
+func inventoryScenario(dir, file string, texts map[string][]byte, cat *scenario.Catalog, reg Vendors) (*scenario.Scenario, error) {
+	if sc, ok, err := reg.Builtin(file, cat); ok {
+		return sc, err
 	}
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(dir, file)
@@ -224,7 +225,7 @@ func inventoryScenario(dir, file string, texts map[string][]byte, cat *scenario.
 		}
 		texts[file] = data
 	}
-	return scenario.Parse(file, data, cat)
+	return scenario.Parse(file, data, cat, reg.Profiles)
 }
 
 // setHostname gives every config file of the chassis (what it boots with)
@@ -246,6 +247,7 @@ func setHostname(c *model.Chassis, name string) {
 // may log in.
 type Listed struct {
 	Name             string   `json:"name"`
+	Vendor           string   `json:"vendor"`
 	Hostname         string   `json:"hostname"`
 	Host             string   `json:"host"`
 	Port             int      `json:"port"`
@@ -256,10 +258,16 @@ type Listed struct {
 	ManagerPassword  string   `json:"managerPassword"`
 	OperatorUser     string   `json:"operatorUser"`
 	OperatorPassword string   `json:"operatorPassword"`
+	// DeviceType and NetworkOS are the vendor's Netmiko device type and
+	// Ansible network OS.
+	DeviceType string `json:"deviceType"`
+	NetworkOS  string `json:"networkOS"`
 }
 
-func listed(a Addrs, hostname string, cr model.Credentials) Listed {
-	l := Listed{Name: a.Name, Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet,
+func listed(a Addrs, v commands.Vendor, hostname string, cr model.Credentials) Listed {
+	tx := v.Texts()
+	l := Listed{Name: a.Name, Vendor: v.Name(), DeviceType: tx.NetmikoType, NetworkOS: tx.AnsibleOS,
+		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet,
 		ManagerUser: cr.ManagerUser, ManagerPassword: cr.ManagerPassword,
 		OperatorUser: cr.OperatorUser, OperatorPassword: cr.OperatorPassword}
 	if l.Consoles == nil {
@@ -289,14 +297,14 @@ func (s *Server) Listing() []Listed {
 				}
 			}
 		})
-		out = append(out, listed(s.addrs[i], hostname, cr))
+		out = append(out, listed(s.addrs[i], h.Vendor, hostname, cr))
 	}
 	return out
 }
 
 // ListConfigs describes chassis from their configuration, before serving:
 // the addresses must be fixed ports.
-func ListConfigs(ccs []ChassisConfig) ([]Listed, error) {
+func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 	var out []Listed
 	for _, cc := range ccs {
 		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet}
@@ -305,7 +313,11 @@ func ListConfigs(ccs []ChassisConfig) ([]Listed, error) {
 		}
 		sc := cc.Scenario
 		if sc == nil {
-			sc = scenario.Default()
+			return nil, fmt.Errorf("chassis %s: no scenario", cc.Name)
+		}
+		v, err := reg.Lookup(sc.Vendor)
+		if err != nil {
+			return nil, err
 		}
 		hostname := ""
 		for _, m := range sc.Chassis.Modules {
@@ -313,7 +325,7 @@ func ListConfigs(ccs []ChassisConfig) ([]Listed, error) {
 				hostname = cf.Hostname
 			}
 		}
-		out = append(out, listed(a, hostname, sc.Chassis.Credentials))
+		out = append(out, listed(a, v, hostname, sc.Chassis.Credentials))
 	}
 	return out, nil
 }
@@ -337,7 +349,7 @@ func NetmikoJSON(ls []Listed) []byte {
 			Port       int    `json:"port"`
 			Username   string `json:"username"`
 			Password   string `json:"password"`
-		}{"hp_procurve", l.Host, l.Port, l.ManagerUser, l.ManagerPassword})
+		}{l.DeviceType, l.Host, l.Port, l.ManagerUser, l.ManagerPassword})
 		fmt.Fprintf(&b, "\n  %s: %s", k, v)
 	}
 	b.WriteString("\n}\n")
@@ -359,20 +371,38 @@ func AnsibleYAML(ls []Listed) []byte {
 		Telnet           string   `yaml:"switchsim_telnet,omitempty"`
 		OperatorUser     string   `yaml:"switchsim_operator_user"`
 		OperatorPassword string   `yaml:"switchsim_operator_password"`
+		NetworkOS        string   `yaml:"ansible_network_os,omitempty"`
+	}
+	// one network OS for the group when every chassis has the same
+	// vendor, else one per host
+	groupOS := ""
+	for i, l := range ls {
+		if i == 0 {
+			groupOS = l.NetworkOS
+		} else if l.NetworkOS != groupOS {
+			groupOS = ""
+			break
+		}
 	}
 	hosts := &yaml.Node{Kind: yaml.MappingNode}
 	for _, l := range ls {
 		var v yaml.Node
-		v.Encode(hostVars{l.Host, l.Port, l.ManagerUser, l.ManagerPassword, l.Hostname, l.Consoles, l.Telnet, l.OperatorUser, l.OperatorPassword})
+		hv := hostVars{l.Host, l.Port, l.ManagerUser, l.ManagerPassword, l.Hostname, l.Consoles, l.Telnet, l.OperatorUser, l.OperatorPassword, ""}
+		if groupOS == "" {
+			hv.NetworkOS = l.NetworkOS
+		}
+		v.Encode(hv)
 		hosts.Content = append(hosts.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: l.Name}, &v)
 	}
-	// how Ansible talks to them: network_cli with the closest ProCurve
-	// platform Debian's ansible ships (as tests/clients/ansible does)
+	// how Ansible talks to them: network_cli with each vendor's platform
+	// as Debian's ansible ships it (as tests/clients/ansible does)
 	vars := map[string]any{
 		"ansible_connection":           "ansible.netcommon.network_cli",
-		"ansible_network_os":           "community.network.aruba",
 		"ansible_network_cli_ssh_type": "paramiko",
 		"ansible_host_key_checking":    false,
+	}
+	if groupOS != "" {
+		vars["ansible_network_os"] = groupOS
 	}
 	doc := map[string]any{"all": map[string]any{"children": map[string]any{"switchsim": map[string]any{"hosts": hosts, "vars": vars}}}}
 	var b bytes.Buffer

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"errors"
+	"github.com/switchsim/switchsim/vendors"
 	"net"
 	"os"
 	"path/filepath"
@@ -54,7 +55,7 @@ chassis:
     scenario: edge.yaml
     hostname: LAB
 `})
-	ccs, err := LoadInventory(filepath.Join(dir, "fleet.yaml"), nil)
+	ccs, err := LoadInventory(filepath.Join(dir, "fleet.yaml"), nil, vendors.Registry)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ chassis:
 	if ccs[1].Scenario.Chassis == ccs[2].Scenario.Chassis || ccs[1].Scenario.Chassis.Modules[0].Configs["config1"] == ccs[2].Scenario.Chassis.Modules[0].Configs["config1"] {
 		t.Fatal("chassis share a model")
 	}
-	ls, err := ListConfigs(ccs)
+	ls, err := ListConfigs(ccs, vendors.Registry)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestInventoryErrors(t *testing.T) {
 		{"chassis:\n  - name: a\n    scenario: bad.yaml\n", filepath.Join(dir, "bad.yaml") + `:2: modules[0].state: "activ" is not one of active, standby, warm-standby, offline, offline-incompatible, failed, shutdown, absent`},
 	}
 	for _, c := range cases {
-		_, err := ParseInventory(filepath.Join(dir, "f.yaml"), []byte(c.yaml), nil)
+		_, err := ParseInventory(filepath.Join(dir, "f.yaml"), []byte(c.yaml), nil, vendors.Registry)
 		if err == nil {
 			t.Errorf("%q: no error", c.yaml)
 			continue
@@ -119,7 +120,7 @@ func TestInventoryErrors(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", c.yaml, got, c.want)
 		}
 	}
-	if _, err := ListConfigs([]ChassisConfig{{Name: "a", Mgmt: "127.0.0.1:0"}}); err == nil {
+	if _, err := ListConfigs([]ChassisConfig{{Name: "a", Mgmt: "127.0.0.1:0"}}, vendors.Registry); err == nil {
 		t.Error("ephemeral ports listed")
 	}
 }
@@ -132,14 +133,14 @@ func startFleet(t *testing.T, inv string, files map[string]string, opts ...func(
 	}
 	files["fleet.yaml"] = inv
 	dir := writeFiles(t, files)
-	ccs, err := LoadInventory(filepath.Join(dir, "fleet.yaml"), nil)
+	ccs, err := LoadInventory(filepath.Join(dir, "fleet.yaml"), nil, vendors.Registry)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range ccs {
 		ccs[i].Scenario.Clock = testStart
 	}
-	cfg := Config{Virtual: true, Chassis: ccs}
+	cfg := Config{Vendors: vendors.Registry, Virtual: true, Chassis: ccs}
 	for _, o := range opts {
 		o(&cfg)
 	}

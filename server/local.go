@@ -7,6 +7,7 @@ import (
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/console"
+	"github.com/switchsim/switchsim/model"
 )
 
 // Target says which console an in-process session opens.
@@ -14,7 +15,8 @@ type Target struct {
 	// Module is -1 for the management address, else a management module
 	// index whose console port to open.
 	Module int
-	// User logs in; Manager gives manager level.
+	// User logs in ("": the chassis's account of that level); Manager
+	// gives manager level.
 	User    string
 	Manager bool
 	// Width and Height of the terminal (0: 80x24).
@@ -28,7 +30,7 @@ func Management(user string, manager bool) Target {
 
 // Console is a module's console port as a target.
 func Console(module int) Target {
-	return Target{Module: module, User: "manager", Manager: true}
+	return Target{Module: module, Manager: true}
 }
 
 // Local is an in-process session: what an SSH client with a PTY sees,
@@ -67,6 +69,14 @@ func (s *Server) OpenLocal(chassis string, t Target, w io.Writer) (*Local, error
 	}
 	if t.Module >= len(h.m.Modules) {
 		return nil, fmt.Errorf("no management module %d", t.Module+1)
+	}
+	if t.User == "" {
+		h.View(func(c *model.Chassis) {
+			t.User = c.Credentials.OperatorUser
+			if t.Manager {
+				t.User = c.Credentials.ManagerUser
+			}
+		})
 	}
 	cc := console.NewConn(w, true, t.Width, t.Height)
 	l := &Local{Conn: cc, done: make(chan struct{})}

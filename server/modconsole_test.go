@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/switchsim/switchsim/vendors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,6 @@ import (
 
 	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
-	"github.com/switchsim/switchsim/scenario"
 )
 
 type localTerm struct {
@@ -142,9 +142,9 @@ func TestROMMonitor(t *testing.T) {
 }
 
 func TestColdBootShowsBootOutput(t *testing.T) {
-	sc := scenario.Default()
+	sc := vendors.Default()
 	sc.Clock = testStart
-	srv, err := Start(Config{Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0",
+	srv, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0",
 		Consoles: []string{}, ColdBoot: true}}})
 	if err != nil {
 		t.Fatal(err)
@@ -196,7 +196,7 @@ func TestDamagedStateStopsStartup(t *testing.T) {
 	if err := os.WriteFile(file, []byte(`{"version":1,"chassis":{"modules":[{"slot":1`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Start(Config{Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
+	_, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
 	if err == nil || !strings.Contains(err.Error(), file) || !strings.Contains(err.Error(), "damaged state file") {
 		t.Fatalf("damaged state: %v", err)
 	}
@@ -210,9 +210,9 @@ func TestStatePersistsAcrossRestart(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "state.json")
 	startIt := func() *Server {
-		sc := scenario.Default()
+		sc := vendors.Default()
 		sc.Clock = testStart
-		srv, err := Start(Config{Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
+		srv, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: file}}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,19 +20,20 @@ func badRequest(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrBadRequest}, args...)...)
 }
 
-// ModuleIndex reads "mm1"/"mm2" (or "1"/"2") as a module index.
-func ModuleIndex(name string) (int, error) {
-	n := strings.TrimPrefix(strings.ToLower(name), "mm")
-	if len(n) == 1 && n[0] >= '1' && n[0] <= '2' {
-		return int(n[0] - '1'), nil
+// ModuleIndex reads a management module's control name (the vendor's:
+// "mm1", "msm-b", "re0") or slot number as a module index.
+func (h *Host) ModuleIndex(name string) (int, error) {
+	p := h.Vendor.Profile()
+	if i := p.ModuleIndex(name); i >= 0 {
+		return i, nil
 	}
-	return -1, badRequest("unknown management module %q (want mm1 or mm2)", name)
+	return -1, badRequest("unknown management module %q (want %s)", name, strings.Join(p.ModuleNames, " or "))
 }
 
 // Press presses a module's button: "reset" (MM Reset) or "shutdown" (MM
 // Shutdown).
 func (h *Host) Press(module, button string) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func (h *Host) PressClear() error {
 
 // Pull hotswaps a management module out.
 func (h *Host) Pull(module string) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func (h *Host) Pull(module string) error {
 
 // InsertSpec describes a module to insert: the software it carries.
 type InsertSpec struct {
-	Primary   string `json:"primary"`   // version from the images catalog ("empty" for none)
+	Primary   string `json:"primary"`   // version from the images catalog ("empty" for none; default: what the active runs)
 	Secondary string `json:"secondary"` // version from the images catalog
 	ROM       string `json:"rom"`       // boot ROM version (default: the one the primary image carries)
 	Serial    string `json:"serial"`
@@ -98,16 +99,27 @@ func ParseInsert(words []string) (InsertSpec, error) {
 
 // Insert hotswaps a management module in.
 func (h *Host) Insert(module string, spec InsertSpec) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
 	m := &model.Module{Configs: map[string]*model.Config{}}
+	platform := h.Vendor.Profile().Platform
+	if spec.Primary == "" && spec.Secondary == "" {
+		// a module with the software the chassis runs
+		h.View(func(c *model.Chassis) {
+			for _, o := range c.Modules {
+				if o.Running != nil && spec.Primary == "" {
+					spec.Primary = o.Running.Version
+				}
+			}
+		})
+	}
 	for b, v := range []string{spec.Primary, spec.Secondary} {
 		if v == "" || v == "empty" {
 			continue
 		}
-		im := h.images.ByVersion(v)
+		im := h.images.Find(platform, v)
 		if im == nil {
 			return badRequest("no image of version %q in the images catalog", v)
 		}
@@ -142,7 +154,7 @@ func (h *Host) Insert(module string, spec InsertSpec) error {
 
 // FailSelftest makes a module's next n selftests fail.
 func (h *Host) FailSelftest(module string, n int) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
@@ -154,7 +166,7 @@ func (h *Host) FailSelftest(module string, n int) error {
 
 // Crash crashes a module's software.
 func (h *Host) Crash(module string) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
@@ -168,7 +180,7 @@ func (h *Host) CutHeartbeat() error {
 
 // FailHardware fails a module's hardware.
 func (h *Host) FailHardware(module string) error {
-	i, err := ModuleIndex(module)
+	i, err := h.ModuleIndex(module)
 	if err != nil {
 		return err
 	}
@@ -192,6 +204,8 @@ type ModuleState struct {
 	Primary   string        `json:"primary,omitempty"`
 	Secondary string        `json:"secondary,omitempty"`
 	ROM       string        `json:"rom"`
+	Label     string        `json:"label"` // as the vendor prints it ("MSM-A")
+	Name      string        `json:"name"`  // as ctl names it ("msm-a")
 	ActvLED   string        `json:"actvLED"`
 	DwnLED    string        `json:"dwnLED"`
 	Crashes   int           `json:"crashes"`
@@ -201,6 +215,7 @@ type ModuleState struct {
 // State is the whole chassis as the control API reports it.
 type State struct {
 	Name         string        `json:"name"`
+	Vendor       string        `json:"vendor"`
 	Time         time.Time     `json:"time"`
 	Hostname     string        `json:"hostname"`
 	Redundancy   bool          `json:"redundancy"`
@@ -220,7 +235,7 @@ type State struct {
 func (h *Host) State() State {
 	var st State
 	h.View(func(c *model.Chassis) {
-		st = State{Name: h.Name, Time: c.Now(), Redundancy: c.RedundancyEnabled(), Failovers: c.Failovers,
+		st = State{Name: h.Name, Vendor: c.Profile.Vendor, Time: c.Now(), Redundancy: c.RedundancyEnabled(), Failovers: c.Failovers,
 			LastFailover: c.LastFailover, Unsaved: c.Unsaved(), Sync: c.SyncInProgress(), Log: len(c.Log)}
 		if c.Running != nil {
 			st.Hostname = c.Running.Hostname
@@ -231,6 +246,7 @@ func (h *Host) State() State {
 		}
 		for i, m := range c.Modules {
 			ms := ModuleState{Slot: m.Slot, Present: m.Present, State: m.State.String(), ROM: m.ROM.Version,
+				Label: c.Profile.ModuleLabel(i), Name: c.Profile.ModuleName(i),
 				Default: m.DefaultBank.String(), Crashes: len(m.Crashes),
 				ActvLED: c.ActvLED(i).String(), DwnLED: c.DwnLED(i).String()}
 			if m.State == model.Booting || m.State == model.TakingOver {

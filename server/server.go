@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/commands"
-	"github.com/switchsim/switchsim/commands/procurve"
+	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
 
@@ -42,8 +42,23 @@ type ChassisConfig struct {
 	State []byte
 }
 
+// Vendors is the registry of vendors (package vendors) as the server
+// needs it: the server names no vendor itself.
+type Vendors interface {
+	// Lookup finds a vendor by the name a scenario or state gives ("" =
+	// the default).
+	Lookup(name string) (commands.Vendor, error)
+	// Profiles finds a vendor's profile, for reading scenario files.
+	Profiles(name string) (*model.Profile, error)
+	// Builtin parses a built-in scenario by name ("" = the default);
+	// false when no built-in scenario has that name.
+	Builtin(name string, cat *scenario.Catalog) (*scenario.Scenario, bool, error)
+}
+
 // Config configures a Server.
 type Config struct {
+	// Vendors resolves each chassis's vendor.
+	Vendors Vendors
 	Chassis []ChassisConfig
 	// Images is the TFTP stand-in (default: the built-in releases).
 	Images *scenario.Catalog
@@ -117,21 +132,15 @@ type Server struct {
 	mu      sync.Mutex
 }
 
-// VendorFor returns the vendor a scenario names.
-func VendorFor(name string) (commands.Vendor, error) {
-	switch name {
-	case "", "procurve":
-		return procurve.Vendor{}, nil
-	}
-	return nil, fmt.Errorf("unknown vendor %q", name)
-}
-
 // Start builds every chassis (from its state file when one exists, else
 // from its scenario) and starts serving. On any error nothing is left
 // running.
 func Start(cfg Config) (*Server, error) {
 	if cfg.Images == nil {
 		cfg.Images = scenario.Builtin()
+	}
+	if cfg.Vendors == nil {
+		return nil, errors.New("server: no vendor registry (Config.Vendors)")
 	}
 	s := &Server{cfg: cfg, byName: map[string]*Host{}}
 	ok := false
@@ -171,19 +180,8 @@ func Start(cfg Config) (*Server, error) {
 // buildHost makes a chassis from its state file or scenario.
 func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	sc := cc.Scenario
-	if sc == nil {
-		sc = scenario.Default()
-	}
-	v, err := VendorFor(sc.Vendor)
-	if err != nil {
-		return nil, err
-	}
-	c := sc.Chassis
-	var key []byte
-	var savedAt time.Time
-	restored := false
+	var st *stateFile
 	if cc.StateFile != "" || cc.State != nil {
-		var st *stateFile
 		var err error
 		if cc.State != nil {
 			st, err = decodeState("snapshot", cc.State)
@@ -193,13 +191,40 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 		if err != nil {
 			return nil, err
 		}
-		if st != nil {
-			c, key, restored, savedAt = st.Chassis, []byte(st.HostKey), true, st.Saved
-			c.Timings = sc.Chassis.Timings
-			restore(c)
-		}
 	}
-	v.Prepare(c)
+	if sc == nil {
+		if st == nil {
+			return nil, fmt.Errorf("%s: no scenario and no saved state", cc.Name)
+		}
+		// a snapshot alone (a recording)
+		sc = &scenario.Scenario{File: "snapshot", Chassis: &model.Chassis{}}
+	}
+	vendorName := sc.Vendor
+	if st != nil && st.Vendor != "" {
+		if cc.Scenario != nil && st.Vendor != sc.Vendor {
+			return nil, fmt.Errorf("%s: %w: the state is of a %s chassis, the scenario of a %s one (move the state away to start from the scenario)",
+				cc.StateFile, ErrDamaged, st.Vendor, sc.Vendor)
+		}
+		vendorName = st.Vendor
+	}
+	v, err := s.cfg.Vendors.Lookup(vendorName)
+	if err != nil {
+		return nil, err
+	}
+	c := sc.Chassis
+	c.Profile = v.Profile()
+	var key []byte
+	var savedAt time.Time
+	restored := st != nil
+	if restored {
+		c, key, savedAt = st.Chassis, []byte(st.HostKey), st.Saved
+		c.Profile = v.Profile()
+		c.Timings = sc.Chassis.Timings
+		if cc.Scenario == nil {
+			c.Timings = c.Profile.Timings
+		}
+		c.Resume()
+	}
 	start := sc.Clock
 	if start.IsZero() {
 		start = time.Now().UTC().Truncate(time.Second)

@@ -4,6 +4,7 @@ package server
 
 import (
 	"fmt"
+	"github.com/switchsim/switchsim/vendors"
 	"runtime"
 	"testing"
 	"time"
@@ -26,13 +27,13 @@ func TestSoakFleetOf1000(t *testing.T) {
 	base := runtime.NumGoroutine()
 	var ccs []ChassisConfig
 	for i := 0; i < 1000; i++ {
-		sc := scenario.Default()
+		sc := vendors.Default()
 		sc.Clock = testStart
 		setHostname(sc.Chassis, fmt.Sprintf("sw%04d", i))
 		ccs = append(ccs, ChassisConfig{Name: fmt.Sprintf("sw%04d", i), Scenario: sc, Mgmt: "127.0.0.1:0",
 			Consoles: []string{"127.0.0.1:0", "127.0.0.1:0"}, StateFile: fmt.Sprintf("%s/sw%04d.json", t.TempDir(), i)})
 	}
-	s, err := Start(Config{Chassis: ccs, TimeScale: 1})
+	s, err := Start(Config{Vendors: vendors.Registry, Chassis: ccs, TimeScale: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/console"
 	"github.com/switchsim/switchsim/model"
-	tx "github.com/switchsim/switchsim/prompts/procurve"
 )
 
 // route says where a listener's connections land: the management address
@@ -360,8 +359,9 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 		return 1
 	}
 	ok, full := h.attachManagement(cc, sess, s.cfg.MaxSessions)
+	texts := h.Vendor.Texts()
 	if full {
-		cc.Write(tx.SessionLimit + "\n")
+		cc.Write(texts.SessionLimit + "\n")
 		cc.Flush()
 		return 1
 	}
@@ -374,7 +374,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	if s.cfg.wrapShell != nil {
 		shell = s.cfg.wrapShell(shell)
 	}
-	cli := console.NewCLI(cc, sess, shell, h, h.Vendor.Pager())
+	cli := console.NewCLI(cc, sess, shell, h, texts)
 	if exec {
 		err := cli.RunLine(cmd)
 		cc.Flush()
@@ -385,7 +385,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	}
 	if s.cfg.IdleTimeout > 0 {
 		cc.EndGrace = s.cfg.endGrace()
-		stop := cc.IdleTimer(s.cfg.IdleTimeout, tx.IdleTimeout+"\n")
+		stop := cc.IdleTimer(s.cfg.IdleTimeout, texts.IdleTimeout+"\n")
 		defer stop()
 	}
 	cli.Serve()

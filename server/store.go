@@ -13,7 +13,8 @@ import (
 )
 
 // stateVersion is the snapshot format; a file of another version is
-// refused at start rather than guessed at.
+// refused at start rather than guessed at. A file written before vendors
+// (no "vendor") is the default vendor's.
 const stateVersion = 1
 
 // stateFile is what one chassis saves: one file, written atomically, so
@@ -21,6 +22,7 @@ const stateVersion = 1
 // disagree.
 type stateFile struct {
 	Version int            `json:"version"`
+	Vendor  string         `json:"vendor"`
 	Saved   time.Time      `json:"saved"`
 	HostKey string         `json:"hostKey"` // OpenSSH private key (PEM)
 	Chassis *model.Chassis `json:"chassis"`
@@ -174,7 +176,7 @@ func WriteAtomic(path string, data []byte, sync func(*os.File) error) error {
 
 // encodeState serializes a chassis (called with its lock held).
 func encodeState(c *model.Chassis, hostKey []byte) []byte {
-	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
+	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Vendor: c.Profile.Vendor, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
 	if err != nil {
 		panic(err) // the model is plain data; this cannot fail
 	}
@@ -206,54 +208,4 @@ func decodeState(path string, data []byte) (*stateFile, error) {
 		return nil, fmt.Errorf("%s: %w: not a switchsim state file of version %d (move it away to start from the scenario)", path, ErrDamaged, stateVersion)
 	}
 	return &st, nil
-}
-
-// restore makes a saved chassis ready to serve: like "serve" on a fresh
-// scenario, it starts booted, with the module that was last active active
-// again and the other in the role its state allows. A module caught in a
-// transition (booting, syncing) when the process stopped is settled here.
-func restore(c *model.Chassis) {
-	var act *model.Module
-	for _, m := range c.Modules {
-		if m.Present && m.LastActive && m.State != model.Failed && m.State != model.Shutdown {
-			act = m
-		}
-	}
-	if act == nil {
-		for _, m := range c.Modules {
-			if m.Present && act == nil && m.State != model.Failed && m.State != model.Shutdown && m.State != model.Absent {
-				act = m
-			}
-		}
-	}
-	enabled := true
-	if act != nil {
-		if cf := act.Startup(); cf != nil {
-			enabled = !cf.RedundancyDisabled
-		}
-	}
-	for _, m := range c.Modules {
-		if !m.Present {
-			m.State = model.Absent
-			continue
-		}
-		m.Stage = model.StageNone
-		m.Running = nil
-		switch {
-		case m == act:
-			m.State = model.Active
-		case m.State == model.Failed || m.State == model.Shutdown:
-		case !enabled:
-			m.State = model.Offline
-		case m.State == model.OfflineIncompat || m.State == model.WarmStandby:
-		default:
-			m.State = model.Standby
-		}
-	}
-	c.Running = nil
-	for _, s := range c.Slots {
-		if s.Present {
-			s.Status = "Up"
-		}
-	}
 }

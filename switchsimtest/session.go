@@ -15,9 +15,10 @@ import (
 // DefaultTimeout is how long Expect and Command wait for output.
 const DefaultTimeout = 10 * time.Second
 
-// promptRE is a ProCurve prompt at the end of the output: "host# ",
-// "host> ", "host(config)# ", "Standby Console> " (host names may hold
-// spaces), always with the one trailing space real switches send.
+// promptRE is a prompt at the end of the output, as the 8212zl writes
+// it ("host# ", "host> ", "host(config)# ", "Standby Console> "; host
+// names may hold spaces, and the one trailing space real switches send);
+// a Switch's sessions use its vendor's pattern.
 var promptRE = regexp.MustCompile(`(?:^|\n)[^\r\n]*[#>] $`)
 
 // Session is an interactive SSH session with a pty: it collects what the
@@ -29,6 +30,7 @@ type Session struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
+	prompt *regexp.Regexp
 
 	mu   sync.Mutex
 	cond *sync.Cond
@@ -36,7 +38,7 @@ type Session struct {
 	eof  bool
 }
 
-func openSession(c *gossh.Client, term Terminal) (*Session, error) {
+func openSession(c *gossh.Client, term Terminal, prompt *regexp.Regexp) (*Session, error) {
 	sess, err := c.NewSession()
 	if err != nil {
 		return nil, err
@@ -52,7 +54,10 @@ func openSession(c *gossh.Client, term Terminal) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Timeout: DefaultTimeout, client: c, sess: sess, stdin: stdin}
+	if prompt == nil {
+		prompt = promptRE
+	}
+	s := &Session{Timeout: DefaultTimeout, client: c, sess: sess, stdin: stdin, prompt: prompt}
 	s.cond = sync.NewCond(&s.mu)
 	if err := sess.Shell(); err != nil {
 		return nil, err
@@ -169,7 +174,7 @@ func (s *Session) ExpectRegexp(re *regexp.Regexp) (string, error) {
 // returns it all.
 func (s *Session) ExpectPrompt() (string, error) {
 	return s.await("a prompt", func(b []byte) int {
-		if promptRE.Match(b) {
+		if s.prompt.Match(b) {
 			return len(b)
 		}
 		return -1
@@ -187,7 +192,7 @@ func (s *Session) Command(line string) (string, error) {
 	echo := line + "\r\n"
 	out, err := s.await("the output of "+fmt.Sprintf("%q", line)+" and a prompt", func(b []byte) int {
 		i := bytes.Index(b, []byte(echo))
-		if i < 0 || !promptRE.Match(b[i+len(echo):]) {
+		if i < 0 || !s.prompt.Match(b[i+len(echo):]) {
 			return -1
 		}
 		return len(b)
@@ -196,7 +201,7 @@ func (s *Session) Command(line string) (string, error) {
 		return "", err
 	}
 	out = out[strings.Index(out, echo)+len(echo):]
-	if loc := promptRE.FindStringIndex(out); loc != nil {
+	if loc := s.prompt.FindStringIndex(out); loc != nil {
 		end := loc[0]
 		if out[end] == '\n' {
 			end++ // keep the line break that ends the output

@@ -15,6 +15,7 @@ package switchsimtest
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // DefaultClock is where a virtual clock starts when the scenario names no
@@ -33,13 +35,16 @@ var DefaultClock = time.Date(2014, time.January, 26, 17, 34, 7, 0, time.UTC)
 // (manager/manager, operator/operator, module 1 active, module 2
 // standby) on a virtual clock.
 type Options struct {
-	// Scenario is the chassis to start (nil: the built-in default). A
-	// Scenario holds the chassis it describes, so use each one for one
-	// switch only; ScenarioYAML (or scenario.Default() per switch) makes a
-	// fresh one every time.
+	// Scenario is the chassis to start (nil: the built-in one named by
+	// Builtin). A Scenario holds the chassis it describes, so use each one
+	// for one switch only; ScenarioYAML or Builtin make a fresh one every
+	// time.
 	Scenario *scenario.Scenario
 	// ScenarioYAML is a scenario's text, parsed when Scenario is nil.
 	ScenarioYAML string
+	// Builtin names a built-in scenario ("switchsim scenarios" lists
+	// them; "": the default 8212zl), used when neither of the above is set.
+	Builtin string
 	// TimeScale, when above zero, runs the chassis on the real clock
 	// compressed by this factor (0.001: a 5 s takeover takes 5 ms) instead
 	// of the virtual clock. Advance then cannot be used.
@@ -73,6 +78,8 @@ type Switch struct {
 	Consoles []string
 	// Telnet is the telnet address ("" unless Options.Telnet).
 	Telnet string
+
+	prompt *regexp.Regexp // the vendor's prompt
 }
 
 // New starts a switch for a test and stops it when the test ends. It
@@ -96,9 +103,9 @@ func Start(o Options) (*Switch, error) {
 	if sc == nil {
 		var err error
 		if o.ScenarioYAML != "" {
-			sc, err = scenario.Parse("scenario.yaml", []byte(o.ScenarioYAML), o.Images)
+			sc, err = scenario.Parse("scenario.yaml", []byte(o.ScenarioYAML), o.Images, vendors.Profiles)
 		} else {
-			sc = scenario.Default()
+			sc, err = vendors.Scenario(o.Builtin, o.Images)
 		}
 		if err != nil {
 			return nil, err
@@ -120,6 +127,7 @@ func Start(o Options) (*Switch, error) {
 		cc.Telnet = "127.0.0.1:0"
 	}
 	srv, err := server.Start(server.Config{
+		Vendors:   vendors.Registry,
 		Chassis:   []server.ChassisConfig{cc},
 		Images:    o.Images,
 		Virtual:   virtual,
@@ -130,7 +138,13 @@ func Start(o Options) (*Switch, error) {
 		return nil, err
 	}
 	a := srv.Addrs()[0]
-	return &Switch{Host: srv.Hosts()[0], Server: srv, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet}, nil
+	h := srv.Hosts()[0]
+	prompt, err := regexp.Compile(h.Vendor.Texts().Prompt)
+	if err != nil {
+		srv.Close()
+		return nil, fmt.Errorf("switchsimtest: the vendor's prompt pattern: %w", err)
+	}
+	return &Switch{Host: h, Server: srv, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, prompt: prompt}, nil
 }
 
 // Close stops the switch: it ends every session and saves the state
@@ -187,20 +201,22 @@ func (sw *Switch) Exec(user, password, command string) (string, error) {
 }
 
 // Login opens an interactive session on the management address, as a
-// user at a terminal would: it answers "Press any key to continue" and
-// returns at the first prompt.
+// user at a terminal would: it answers the vendor's "Press any key to
+// continue", if it asks one, and returns at the first prompt.
 func (sw *Switch) Login(user, password string) (*Session, error) {
 	s, err := sw.Shell(sw.Mgmt, user, password, Terminal{})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.Expect("Press any key to continue"); err != nil {
-		s.Close()
-		return nil, err
-	}
-	if err := s.Write("\r"); err != nil {
-		s.Close()
-		return nil, err
+	if key := sw.Vendor.Texts().AnyKey; key != "" {
+		if _, err := s.Expect(key); err != nil {
+			s.Close()
+			return nil, err
+		}
+		if err := s.Write("\r"); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	if _, err := s.ExpectPrompt(); err != nil {
 		s.Close()
@@ -241,7 +257,7 @@ func (sw *Switch) Shell(addr, user, password string, term Terminal) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	s, err := openSession(c, term)
+	s, err := openSession(c, term, sw.prompt)
 	if err != nil {
 		c.Close()
 		return nil, err

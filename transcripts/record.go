@@ -177,13 +177,8 @@ func (r *Recorder) Event(chassis, action string, req server.ControlRequest) {
 
 // eventLine writes a control API call as a transcript action.
 func eventLine(action string, req server.ControlRequest) (string, bool) {
-	mod := func() (string, bool) {
-		i, err := server.ModuleIndex(req.Module)
-		if err != nil {
-			return "", false
-		}
-		return fmt.Sprintf("mm%d", i+1), true
-	}
+	// the server names the module as the vendor's profile does
+	mod := func() (string, bool) { return req.Module, req.Module != "" }
 	switch action {
 	case "press":
 		if req.Button == "clear" {

@@ -2,12 +2,12 @@ package transcripts
 
 import (
 	"bytes"
+	"github.com/switchsim/switchsim/vendors"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
-	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 )
 
@@ -29,9 +29,9 @@ func typeEcho(st *sshtest.Term, s string) {
 // replays the transcript it wrote: every step must match.
 func TestRecordedSessionReplays(t *testing.T) {
 	rec := NewRecorder()
-	sc := scenario.Default()
+	sc := vendors.Default()
 	sc.Clock = DefaultClock
-	srv, err := server.Start(server.Config{
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry,
 		Virtual:  true,
 		Recorder: rec,
 		Control:  "127.0.0.1:0", ControlToken: "tok",

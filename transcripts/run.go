@@ -12,6 +12,7 @@ import (
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // Options configure a replay.
@@ -82,6 +83,15 @@ const chassisName = "transcript"
 // difference in the output.
 var ErrTranscript = errors.New("transcript error")
 
+// loadScenario reads a transcript's scenario: "default", a built-in
+// scenario by name, or a file next to the transcript.
+func loadScenario(f *File, cat *scenario.Catalog) (*scenario.Scenario, error) {
+	if sc, ok, err := vendors.Registry.Builtin(f.Scenario, cat); ok {
+		return sc, err
+	}
+	return scenario.Load(filepath.Join(f.Dir(), f.Scenario), cat, vendors.Profiles)
+}
+
 // Run replays a transcript on a fresh chassis with a virtual clock.
 func Run(f *File, opt Options) (*Result, error) {
 	if opt.Images == nil {
@@ -94,19 +104,16 @@ func Run(f *File, opt Options) (*Result, error) {
 	if f.State != nil {
 		cc.State = f.State
 	} else {
-		sc := scenario.Default()
-		if f.Scenario != "default" {
-			var err error
-			if sc, err = scenario.Load(filepath.Join(f.Dir(), f.Scenario), opt.Images); err != nil {
-				return nil, err
-			}
+		sc, err := loadScenario(f, opt.Images)
+		if err != nil {
+			return nil, err
 		}
 		if sc.Clock.IsZero() {
 			sc.Clock = DefaultClock
 		}
 		cc.Scenario = sc
 	}
-	srv, err := server.Start(server.Config{Virtual: true, Images: opt.Images, Chassis: []server.ChassisConfig{cc}})
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Images: opt.Images, Chassis: []server.ChassisConfig{cc}})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
@@ -196,7 +203,7 @@ func target(a Action) (server.Target, error) {
 	var t server.Target
 	switch {
 	case strings.HasPrefix(on, "mgmt"):
-		t = server.Management("manager", true)
+		t = server.Management("", true)
 	case strings.HasPrefix(on, "con1"):
 		t = server.Console(0)
 	case strings.HasPrefix(on, "con2"):
@@ -209,9 +216,6 @@ func target(a Action) (server.Target, error) {
 		switch k {
 		case "operator":
 			t.Manager = false
-			if t.User == "manager" {
-				t.User = "operator"
-			}
 		case "user":
 			t.User = v
 		case "size":

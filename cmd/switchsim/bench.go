@@ -14,6 +14,7 @@ import (
 
 	load "github.com/switchsim/switchsim/bench"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 const benchUsage = `usage: switchsim bench [flags]                 load a running server
@@ -47,12 +48,12 @@ func bench(args []string) error {
 	stateDir := fs.String("state-dir", defaultStateDir(), "state `directory` of the running server (ports.json, control-token)")
 	addr := fs.String("addr", "", "comma-separated management `addresses` (default: every chassis in ports.json)")
 	chassis := fs.String("chassis", "", "only this chassis `name` from ports.json")
-	user := fs.String("user", "manager", "user `name`")
-	password := fs.String("password", "manager", "`password`")
+	user := fs.String("user", "", "user `name` (default: each chassis's manager account from fleet.json; manager with --addr)")
+	password := fs.String("password", "", "`password` (default: as for --user; manager with --addr)")
 	sessions := fs.Int("sessions", 100, "concurrent `sessions`")
 	rounds := fs.Int("rounds", 1, "sessions each of them opens in turn (closed loop)")
 	commands := fs.Int("commands", 10, "commands per session")
-	command := fs.String("command", "show version", "the `command` to run")
+	command := fs.String("command", "", "the `command` to run (default: the vendor's, \"show version\")")
 	setup := fs.String("setup", "", "semicolon-separated `lines` to run after login, untimed (e.g. \"no page\")")
 	expect := fs.String("expect", "", "`text` every command's output must contain")
 	timeout := fs.Duration("timeout", 30*time.Second, "limit for each step (dial, login, one command)")
@@ -65,24 +66,45 @@ func bench(args []string) error {
 		}
 		return exitCode(2)
 	}
-	o := load.Options{User: *user, Password: *password, Sessions: *sessions, Rounds: *rounds,
+	o := load.Options{Sessions: *sessions, Rounds: *rounds,
 		Commands: *commands, Command: *command, Expect: *expect, Timeout: *timeout}
 	if *setup != "" {
 		o.Setup = strings.Split(*setup, ";")
 	}
 	if *addr != "" {
+		// a bare address: the 8212zl's login unless told otherwise
+		o.User, o.Password, o.AnyKey = "manager", "manager", "Press any key to continue"
+		if *user != "" || *password != "" {
+			o.User, o.Password = *user, *password
+		}
 		o.Addrs = strings.Split(*addr, ",")
 	} else {
-		p, err := load.ReadPorts(*stateDir)
+		ls, err := load.ReadFleet(*stateDir)
 		if err != nil {
 			return fmt.Errorf("no addresses: give --addr, or --state-dir of a running server (%v)", err)
 		}
-		for _, c := range p.Chassis {
-			if *chassis == "" || c.Name == *chassis {
-				o.Addrs = append(o.Addrs, c.Mgmt)
+		for _, l := range ls {
+			if *chassis != "" && l.Name != *chassis {
+				continue
 			}
+			v, err := vendors.Lookup(l.Vendor)
+			if err != nil {
+				return err
+			}
+			tx := v.Texts()
+			tg := load.Target{Addr: l.Mgmt, User: l.ManagerUser, Password: l.ManagerPassword, AnyKey: tx.AnyKey}
+			if *user != "" || *password != "" {
+				tg.User, tg.Password = *user, *password
+			}
+			if o.Command == "" {
+				o.Command, o.Expect = tx.BenchCommand, tx.BenchExpect
+				if *expect != "" {
+					o.Expect = *expect
+				}
+			}
+			o.Targets = append(o.Targets, tg)
 		}
-		if len(o.Addrs) == 0 {
+		if len(o.Targets) == 0 {
 			return fmt.Errorf("no chassis %q in %s", *chassis, *stateDir)
 		}
 	}
@@ -101,7 +123,11 @@ func bench(args []string) error {
 		b, _ := json.MarshalIndent(res, "", "  ")
 		fmt.Printf("%s\n", b)
 	} else {
-		fmt.Printf("%d sessions x %d x %q, %d at a time, against %d address(es)\n", *sessions**rounds, *commands, *command, *sessions, len(o.Addrs))
+		n := len(o.Targets)
+		if n == 0 {
+			n = len(o.Addrs)
+		}
+		fmt.Printf("%d sessions x %d x %q, %d at a time, against %d address(es)\n", *sessions**rounds, *commands, o.Command, *sessions, n)
 		fmt.Print(res)
 	}
 	if res.Errors > 0 {

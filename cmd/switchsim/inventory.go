@@ -10,6 +10,7 @@ import (
 
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 const inventoryUsage = `usage: switchsim inventory [flags] [FILE]
@@ -64,11 +65,11 @@ func inventory(args []string) error {
 				return err
 			}
 		}
-		ccs, err := server.LoadInventory(fs.Arg(0), cat)
+		ccs, err := server.LoadInventory(fs.Arg(0), cat, vendors.Registry)
 		if err != nil {
 			return err
 		}
-		if ls, err = server.ListConfigs(ccs); err != nil {
+		if ls, err = server.ListConfigs(ccs, vendors.Registry); err != nil {
 			return err
 		}
 	} else {

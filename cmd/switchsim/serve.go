@@ -17,6 +17,7 @@ import (
 
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // serveFlags are the flags of serve (and record).
@@ -52,7 +53,7 @@ func defaultStateDir() string {
 func newServeFlags(name string) *serveFlags {
 	f := &serveFlags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	fs := f.fs
-	fs.StringVar(&f.scenario, "scenario", "", "scenario `file` (YAML) describing the chassis (default: the built-in 8212zl)")
+	fs.StringVar(&f.scenario, "scenario", vendors.DefaultScenario, "the chassis: a built-in scenario's `name` (switchsim scenarios lists them) or a scenario file (YAML)")
 	fs.StringVar(&f.inventory, "inventory", "", "inventory `file` (YAML): serve many chassis, each with its own block of ports")
 	fs.StringVar(&f.listen, "listen", server.DefaultMgmt, "management `address` (the active module's CLI); 127.0.0.1:0 picks a free port")
 	fs.StringVar(&f.console1, "console1", server.DefaultConsole1, "`address` of management module 1's console (\"off\" to disable)")
@@ -122,6 +123,7 @@ func controlToken(dir string) (string, error) {
 // config builds the server configuration from the flags.
 func (f *serveFlags) config() (server.Config, error) {
 	cfg := server.Config{
+		Vendors:       vendors.Registry,
 		TimeScale:     f.timeScale,
 		MaxSessions:   f.maxSessions,
 		IdleTimeout:   f.idle,
@@ -142,7 +144,7 @@ func (f *serveFlags) config() (server.Config, error) {
 		cfg.Images = scenario.Builtin()
 	}
 	if f.inventory != "" {
-		inv, err := server.LoadInventory(f.inventory, cfg.Images)
+		inv, err := server.LoadInventory(f.inventory, cfg.Images, vendors.Registry)
 		if err != nil {
 			return cfg, err
 		}
@@ -152,12 +154,9 @@ func (f *serveFlags) config() (server.Config, error) {
 			cfg.Chassis = append(cfg.Chassis, c)
 		}
 	} else {
-		sc := scenario.Default()
-		if f.scenario != "" {
-			var err error
-			if sc, err = scenario.Load(f.scenario, cfg.Images); err != nil {
-				return cfg, err
-			}
+		sc, err := vendors.Load(f.scenario, cfg.Images)
+		if err != nil {
+			return cfg, err
 		}
 		cfg.Chassis = []server.ChassisConfig{{
 			Name: "chassis1", Scenario: sc, Mgmt: f.listen,

@@ -19,18 +19,18 @@ func (e *errShown) Error() string { return e.text }
 // configure applies fn to the running config, all or nothing, and prints
 // the message of a refusal.
 func (x *ctx) configure(fn func(c *model.Chassis, cf *model.Config) error) error {
-	err := x.do(func(c *model.Chassis) error {
+	err := x.Do(func(c *model.Chassis) error {
 		return c.Configure(func(cf *model.Config) error { return fn(c, cf) })
 	})
 	var shown *errShown
 	if errors.As(err, &shown) {
-		return x.fail(shown.text)
+		return x.Fail(shown.text)
 	}
 	return err
 }
 
 func hostname(x *ctx) error {
-	name := x.value("NAME")
+	name := x.Value("NAME")
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		cf.Hostname = name
 		return nil
@@ -55,7 +55,7 @@ func isAlnum(b byte) bool {
 }
 
 func bannerMOTD(x *ctx) error {
-	text := bannerText(x.value("TEXT"))
+	text := bannerText(x.Value("TEXT"))
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		cf.MOTD = text
 		return nil
@@ -71,24 +71,24 @@ func noBannerMOTD(x *ctx) error {
 
 // password asks for the new password twice, without echo.
 func password(x *ctx) error {
-	manager := x.m.Has("manager")
+	manager := x.M.Has("manager")
 	who := "operator"
 	if manager {
 		who = "manager"
 	}
-	p1, err := x.t.ReadLine(fmt.Sprintf(tx.NewPassword, who), false)
+	p1, err := x.T.ReadLine(fmt.Sprintf(tx.NewPassword, who), false)
 	if err != nil {
 		return err
 	}
-	p2, err := x.t.ReadLine(fmt.Sprintf(tx.RetypePassword, who), false)
+	p2, err := x.T.ReadLine(fmt.Sprintf(tx.RetypePassword, who), false)
 	if err != nil {
 		return err
 	}
 	if p1 != p2 {
-		return x.fail(tx.PasswordMismatch)
+		return x.Fail(tx.PasswordMismatch)
 	}
-	user := x.value("USER")
-	return x.do(func(c *model.Chassis) error {
+	user := x.Value("USER")
+	return x.Do(func(c *model.Chassis) error {
 		c.SetPassword(manager, user, p1)
 		return nil
 	})
@@ -97,16 +97,16 @@ func password(x *ctx) error {
 func noPassword(x *ctx) error {
 	manager, operator := true, true
 	switch {
-	case x.m.Has("manager"):
+	case x.M.Has("manager"):
 		operator = false
-	case x.m.Has("operator"):
+	case x.M.Has("operator"):
 		manager = false
 	}
 	ok, err := x.yes(tx.NoPasswordAll)
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error {
+	return x.Do(func(c *model.Chassis) error {
 		if manager {
 			c.SetPassword(true, "", "")
 		}
@@ -122,7 +122,7 @@ func noPassword(x *ctx) error {
 func consoleSet(x *ctx) error {
 	chosen := func(choices ...string) string {
 		for _, c := range choices {
-			if x.m.Has(c) {
+			if x.M.Has(c) {
 				return c
 			}
 		}
@@ -136,21 +136,21 @@ func consoleSet(x *ctx) error {
 	}
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		switch {
-		case x.m.Has("baud-rate"):
+		case x.M.Has("baud-rate"):
 			cf.Console.Baud = unlessDefault(chosen("speed-sense", "1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200"), "speed-sense")
-		case x.m.Has("flow-control"):
+		case x.M.Has("flow-control"):
 			cf.Console.FlowControl = unlessDefault(chosen("none", "xon/xoff"), "xon/xoff")
-		case x.m.Has("terminal"):
+		case x.M.Has("terminal"):
 			cf.Console.Terminal = unlessDefault(chosen("vt100", "ansi", "none"), "vt100")
 		default:
-			cf.Console.Inactivity, _ = strconv.Atoi(x.value("MINUTES"))
+			cf.Console.Inactivity, _ = strconv.Atoi(x.Value("MINUTES"))
 		}
 		return nil
 	})
 }
 
 func fastboot(x *ctx) error {
-	on := !x.m.Has("no")
+	on := !x.M.Has("no")
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		cf.Fastboot = on
 		return nil
@@ -159,14 +159,14 @@ func fastboot(x *ctx) error {
 
 func startupDefault(x *ctx) error {
 	var bank *model.Bank
-	if x.m.Has("primary") || x.m.Has("secondary") {
+	if x.M.Has("primary") || x.M.Has("secondary") {
 		b := chosenBank(x)
 		bank = &b
 	}
-	file := x.value("FILENAME")
-	err := x.do(func(c *model.Chassis) error { return c.SetStartupDefault(bank, file) })
+	file := x.Value("FILENAME")
+	err := x.Do(func(c *model.Chassis) error { return c.SetStartupDefault(bank, file) })
 	if errors.Is(err, model.ErrNoSuchConfig) {
-		return x.fail(fmt.Sprintf(tx.ConfigNotFound, file))
+		return x.Fail(fmt.Sprintf(tx.ConfigNotFound, file))
 	}
 	return err
 }
@@ -174,20 +174,20 @@ func startupDefault(x *ctx) error {
 // VLANs.
 
 func vlanID(x *ctx) int {
-	n, _ := strconv.Atoi(x.value("VLAN-ID"))
+	n, _ := strconv.Atoi(x.Value("VLAN-ID"))
 	return n
 }
 
 func vlanContext(x *ctx) error {
 	id := vlanID(x)
 	err := x.configure(func(c *model.Chassis, cf *model.Config) error {
-		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id))
+		cf.EnsureVLAN(id, c.Profile.VLANName(id))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	x.s.Mode, x.s.Context = modeVLAN, "vlan-"+strconv.Itoa(id)
+	x.sh.mode, x.sh.context = modeVLAN, "vlan-"+strconv.Itoa(id)
 	return nil
 }
 
@@ -209,12 +209,12 @@ func noVLAN(x *ctx) error {
 
 func setVLANName(x *ctx, id int, name string) error {
 	return x.configure(func(c *model.Chassis, cf *model.Config) error {
-		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id)).Name = name
+		cf.EnsureVLAN(id, c.Profile.VLANName(id)).Name = name
 		return nil
 	})
 }
 
-func vlanName(x *ctx) error { return setVLANName(x, vlanID(x), x.value("NAME")) }
+func vlanName(x *ctx) error { return setVLANName(x, vlanID(x), x.Value("NAME")) }
 
 // membership makes ports untagged or tagged members of a VLAN (no removes
 // them). An untagged port leaves the other VLANs' untagged lists: a port
@@ -225,7 +225,7 @@ func membership(x *ctx, id int, list string, tagged, remove bool) error {
 		if bad != "" {
 			return &errShown{fmt.Sprintf(tx.PortNotPresent, bad)}
 		}
-		v := cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id))
+		v := cf.EnsureVLAN(id, c.Profile.VLANName(id))
 		if tagged {
 			v.Tagged = setPorts(v.Tagged, ports, remove)
 			return nil
@@ -265,46 +265,46 @@ func setPorts(list, ports []string, remove bool) []string {
 }
 
 func vlanUntagged(x *ctx) error {
-	return membership(x, vlanID(x), x.value("PORTS"), false, false)
+	return membership(x, vlanID(x), x.Value("PORTS"), false, false)
 }
 
 func vlanTagged(x *ctx) error {
-	return membership(x, vlanID(x), x.value("PORTS"), true, false)
+	return membership(x, vlanID(x), x.Value("PORTS"), true, false)
 }
 
 func contextVLAN(x *ctx) int {
-	n, _ := strconv.Atoi(strings.TrimPrefix(x.s.Context, "vlan-"))
+	n, _ := strconv.Atoi(strings.TrimPrefix(x.sh.context, "vlan-"))
 	return n
 }
 
-func ctxVLANName(x *ctx) error { return setVLANName(x, contextVLAN(x), x.value("NAME")) }
+func ctxVLANName(x *ctx) error { return setVLANName(x, contextVLAN(x), x.Value("NAME")) }
 func ctxUntagged(x *ctx) error {
-	return membership(x, contextVLAN(x), x.value("PORTS"), false, x.m.Has("no"))
+	return membership(x, contextVLAN(x), x.Value("PORTS"), false, x.M.Has("no"))
 }
 func ctxTagged(x *ctx) error {
-	return membership(x, contextVLAN(x), x.value("PORTS"), true, x.m.Has("no"))
+	return membership(x, contextVLAN(x), x.Value("PORTS"), true, x.M.Has("no"))
 }
 
 func setVLANIP(x *ctx, ip string) error {
 	id := contextVLAN(x)
 	return x.configure(func(c *model.Chassis, cf *model.Config) error {
-		cf.EnsureVLAN(id, c.Rules.DefaultVLANName(id)).IP = ip
+		cf.EnsureVLAN(id, c.Profile.VLANName(id)).IP = ip
 		return nil
 	})
 }
 
 func ctxIPDHCP(x *ctx) error   { return setVLANIP(x, "dhcp-bootp") }
-func ctxIPStatic(x *ctx) error { return setVLANIP(x, x.value("IP-ADDR")+" "+x.value("MASK")) }
+func ctxIPStatic(x *ctx) error { return setVLANIP(x, x.Value("IP-ADDR")+" "+x.Value("MASK")) }
 func ctxNoIP(x *ctx) error     { return setVLANIP(x, "") }
 
 // Interfaces.
 
 func portArg(x *ctx) (string, error) {
-	p := strings.ToUpper(x.value("PORT"))
+	p := strings.ToUpper(x.Value("PORT"))
 	ok := false
-	x.view(func(c *model.Chassis) { ok = c.HasPort(p) })
+	x.View(func(c *model.Chassis) { ok = c.HasPort(p) })
 	if !ok {
-		return "", x.fail(fmt.Sprintf(tx.PortNotPresent, x.value("PORT")))
+		return "", x.Fail(fmt.Sprintf(tx.PortNotPresent, x.Value("PORT")))
 	}
 	return p, nil
 }
@@ -314,7 +314,7 @@ func ifaceContext(x *ctx) error {
 	if err != nil {
 		return err
 	}
-	x.s.Mode, x.s.Context = modeIface, "eth-"+p
+	x.sh.mode, x.sh.context = modeIface, "eth-"+p
 	return nil
 }
 
@@ -339,7 +339,7 @@ func ifaceEnable(x *ctx) error {
 	if err != nil {
 		return err
 	}
-	off := x.m.Has("disable")
+	off := x.M.Has("disable")
 	return setPort(x, p, func(pc *model.PortCf) { pc.Disabled = off })
 }
 
@@ -348,14 +348,14 @@ func ifaceName(x *ctx) error {
 	if err != nil {
 		return err
 	}
-	name := x.value("NAME")
+	name := x.Value("NAME")
 	return setPort(x, p, func(pc *model.PortCf) { pc.Name = name })
 }
 
-func contextPort(x *ctx) string { return strings.TrimPrefix(x.s.Context, "eth-") }
+func contextPort(x *ctx) string { return strings.TrimPrefix(x.sh.context, "eth-") }
 
 func ctxIfaceName(x *ctx) error {
-	name := x.value("NAME")
+	name := x.Value("NAME")
 	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Name = name })
 }
 func ctxIfaceNoName(x *ctx) error {

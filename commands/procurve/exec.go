@@ -14,30 +14,30 @@ import (
 
 // Show commands: rendered under the lock, printed after.
 
-func showRedundancy(x *ctx) error { return x.render(ShowRedundancy) }
-func showVersion(x *ctx) error    { return x.render(ShowVersion) }
-func showModules(x *ctx) error    { return x.render(ShowModules) }
-func showSystem(x *ctx) error     { return x.render(ShowSystem) }
-func showVLANs(x *ctx) error      { return x.render(ShowVLANs) }
+func showRedundancy(x *ctx) error { return x.Render(ShowRedundancy) }
+func showVersion(x *ctx) error    { return x.Render(ShowVersion) }
+func showModules(x *ctx) error    { return x.Render(ShowModules) }
+func showSystem(x *ctx) error     { return x.Render(ShowSystem) }
+func showVLANs(x *ctx) error      { return x.Render(ShowVLANs) }
 func showBootHistory(x *ctx) error {
-	return x.render(ShowBootHistory)
+	return x.Render(ShowBootHistory)
 }
 
 func showFlash(x *ctx) error {
-	return x.render(func(c *model.Chassis) string { return ShowFlash(c, x.s.Module) })
+	return x.Render(func(c *model.Chassis) string { return ShowFlash(c, x.S.Module) })
 }
 
 func showLog(x *ctx) error {
-	all, rev := x.m.Has("-a"), x.m.Has("-r")
-	return x.render(func(c *model.Chassis) string { return ShowLog(c, all, rev) })
+	all, rev := x.M.Has("-a"), x.M.Has("-r")
+	return x.Render(func(c *model.Chassis) string { return ShowLog(c, all, rev) })
 }
 
 func showRunning(x *ctx) error {
-	return x.render(func(c *model.Chassis) string { return ConfigText(c, c.Running, false) })
+	return x.Render(func(c *model.Chassis) string { return ConfigText(c, c.Running, false) })
 }
 
 func showConfig(x *ctx) error {
-	return x.render(func(c *model.Chassis) string {
+	return x.Render(func(c *model.Chassis) string {
 		var cf *model.Config
 		if a := c.Active(); a != nil {
 			cf = a.Startup()
@@ -47,69 +47,69 @@ func showConfig(x *ctx) error {
 }
 
 func showInterfaces(x *ctx) error {
-	if x.m.Has("brief") {
-		return x.render(ShowInterfacesBrief)
+	if x.M.Has("brief") {
+		return x.Render(ShowInterfacesBrief)
 	}
-	return x.render(ShowInterfaces)
+	return x.Render(ShowInterfaces)
 }
 
 // Standby console commands.
 
-func standbyRedundancy(x *ctx) error { return x.render(ShowRedundancy) }
+func standbyRedundancy(x *ctx) error { return x.Render(ShowRedundancy) }
 func standbyVersion(x *ctx) error {
-	return x.render(func(c *model.Chassis) string { return ShowVersionStandby(c, x.s.Module) })
+	return x.Render(func(c *model.Chassis) string { return ShowVersionStandby(c, x.S.Module) })
 }
 func standbyFlash(x *ctx) error {
-	return x.render(func(c *model.Chassis) string { return ShowFlash(c, x.s.Module) })
+	return x.Render(func(c *model.Chassis) string { return ShowFlash(c, x.S.Module) })
 }
 
 // Session commands.
 
 func enable(x *ctx) error {
 	var cr model.Credentials
-	x.view(func(c *model.Chassis) { cr = c.Credentials })
+	x.View(func(c *model.Chassis) { cr = c.Credentials })
 	if cr.ManagerPassword != "" {
-		user, err := x.t.ReadLine(tx.EnableUser, true)
+		user, err := x.T.ReadLine(tx.EnableUser, true)
 		if err != nil {
 			return err
 		}
-		pass, err := x.t.ReadLine(tx.EnablePassword, false)
+		pass, err := x.T.ReadLine(tx.EnablePassword, false)
 		if err != nil {
 			return err
 		}
 		if user != cr.ManagerUser || pass != cr.ManagerPassword {
-			return x.fail(tx.BadPassword)
+			return x.Fail(tx.BadPassword)
 		}
 	}
-	x.s.Manager = true
+	x.S.Manager = true
 	x.sh.enabled = true
 	return nil
 }
 
 func configure(x *ctx) error {
-	x.s.Mode = modeConfig
-	x.s.Context = ""
+	x.sh.mode = modeConfig
+	x.sh.context = ""
 	return nil
 }
 
 func exit(x *ctx) error {
-	switch x.s.Mode {
+	switch x.sh.mode {
 	case modeVLAN, modeIface:
-		x.s.Mode, x.s.Context = modeConfig, ""
+		x.sh.mode, x.sh.context = modeConfig, ""
 		return nil
 	case modeConfig:
-		x.s.Mode = modeExec
+		x.sh.mode = modeExec
 		return nil
 	}
-	if x.s.Manager && x.sh.enabled {
-		x.s.Manager, x.sh.enabled = false, false
+	if x.S.Manager && x.sh.enabled {
+		x.S.Manager, x.sh.enabled = false, false
 		return nil
 	}
 	return logout(x)
 }
 
 func end(x *ctx) error {
-	x.s.Mode, x.s.Context = modeExec, ""
+	x.sh.mode, x.sh.context = modeExec, ""
 	return nil
 }
 
@@ -121,9 +121,9 @@ func logout(x *ctx) error {
 		return err
 	}
 	unsaved := false
-	x.view(func(c *model.Chassis) { unsaved = c.Unsaved() })
-	if unsaved && x.s.Manager {
-		a, err := x.t.Confirm(tx.SaveOnLogout, true)
+	x.View(func(c *model.Chassis) { unsaved = c.Unsaved() })
+	if unsaved && x.S.Manager {
+		a, err := x.T.Confirm(tx.SaveOnLogout, true)
 		if err != nil {
 			return err
 		}
@@ -131,7 +131,7 @@ func logout(x *ctx) error {
 		case commands.Cancel:
 			return nil
 		case commands.Yes:
-			if err := x.do(func(c *model.Chassis) error { return c.WriteMemory() }); err != nil {
+			if err := x.Do(func(c *model.Chassis) error { return c.WriteMemory() }); err != nil {
 				return err
 			}
 		}
@@ -139,34 +139,34 @@ func logout(x *ctx) error {
 	return commands.ErrLogout
 }
 
-func page(x *ctx) error   { x.s.Paging = true; return nil }
-func noPage(x *ctx) error { x.s.Paging = false; return nil }
+func page(x *ctx) error   { x.S.Paging = true; return nil }
+func noPage(x *ctx) error { x.S.Paging = false; return nil }
 
 func terminalLength(x *ctx) error {
-	n, _ := strconv.Atoi(x.value("LINES"))
-	x.s.Height = n
+	n, _ := strconv.Atoi(x.Value("LINES"))
+	x.S.Height = n
 	return nil
 }
 
 func terminalWidth(x *ctx) error {
-	n, _ := strconv.Atoi(x.value("COLUMNS"))
-	x.s.Width = n
+	n, _ := strconv.Atoi(x.Value("COLUMNS"))
+	x.S.Width = n
 	return nil
 }
 
 func kill(x *ctx) error {
-	x.s.Host.KillOthers(x.s)
+	x.S.Host.KillOthers(x.S)
 	return nil
 }
 
 // Files and images.
 
 func writeMemory(x *ctx) error {
-	return x.do(func(c *model.Chassis) error { return c.WriteMemory() })
+	return x.Do(func(c *model.Chassis) error { return c.WriteMemory() })
 }
 
 func chosenBank(x *ctx) model.Bank {
-	if x.m.Has("secondary") {
+	if x.M.Has("secondary") {
 		return model.Secondary
 	}
 	return model.Primary
@@ -177,17 +177,17 @@ func eraseStartup(x *ctx) error {
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.EraseStartup(x.s.Origin()) })
+	return x.Do(func(c *model.Chassis) error { return c.EraseStartup(x.S.Origin()) })
 }
 
 func eraseConfig(x *ctx) error {
-	file := x.value("FILENAME")
-	err := x.do(func(c *model.Chassis) error { return c.EraseConfig(file) })
+	file := x.Value("FILENAME")
+	err := x.Do(func(c *model.Chassis) error { return c.EraseConfig(file) })
 	switch {
 	case errors.Is(err, model.ErrNoSuchConfig):
-		return x.fail(fmt.Sprintf(tx.ConfigNotFound, file))
+		return x.Fail(fmt.Sprintf(tx.ConfigNotFound, file))
 	case errors.Is(err, model.ErrConfigInUse):
-		return x.fail(fmt.Sprintf(tx.ConfigInUse, file))
+		return x.Fail(fmt.Sprintf(tx.ConfigInUse, file))
 	}
 	return err
 }
@@ -195,15 +195,15 @@ func eraseConfig(x *ctx) error {
 func eraseFlash(x *ctx) error {
 	b := chosenBank(x)
 	empty := false
-	x.view(func(c *model.Chassis) { empty = c.Active().Flash[b] == nil })
+	x.View(func(c *model.Chassis) { empty = c.Active().Flash[b] == nil })
 	if empty {
-		return x.fail(fmt.Sprintf(tx.NoImage, bankName(b)))
+		return x.Fail(fmt.Sprintf(tx.NoImage, bankName(b)))
 	}
 	ok, err := x.yes(fmt.Sprintf(tx.DeleteImageQuestion, bankName(b)))
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.EraseFlash(b) })
+	return x.Do(func(c *model.Chassis) error { return c.EraseFlash(b) })
 }
 
 // copyTFTPFlash is "copy tftp flash": the question, the download from
@@ -212,57 +212,57 @@ func eraseFlash(x *ctx) error {
 // background.
 func copyTFTPFlash(x *ctx) error {
 	b := chosenBank(x)
-	server, file := x.value("IP-ADDR"), x.value("FILENAME")
+	server, file := x.Value("IP-ADDR"), x.Value("FILENAME")
 	ok, err := x.yes(fmt.Sprintf(tx.DeleteImageQuestion, bankName(b)))
 	if err != nil || !ok {
 		return err
 	}
-	img, ferr := x.s.Host.TFTP(server, file)
+	img, ferr := x.S.Host.TFTP(server, file)
 	unreachable := errors.Is(ferr, commands.ErrTFTPUnreachable)
 	switch {
 	case errors.Is(ferr, commands.ErrTFTPNotFound):
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPNotFound)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPNotFound)
 	case errors.Is(ferr, commands.ErrTFTPUnreadable):
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
 	case errors.Is(ferr, commands.ErrTFTPBadImage):
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPBadImage)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPBadImage)
 	case ferr != nil && !unreachable:
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
 	}
 	var tr *model.Transfer
-	err = x.do(func(c *model.Chassis) error {
+	err = x.Do(func(c *model.Chassis) error {
 		var err error
-		tr, err = c.StartDownload(b, img, server, file, unreachable)
+		tr, err = c.StartDownload(model.Download{Module: -1, Bank: b, Image: img, Server: server, File: file, Unreachable: unreachable})
 		return err
 	})
 	if errors.Is(err, model.ErrBusy) {
-		return x.fail(tx.TransferBusy)
+		return x.Fail(tx.TransferBusy)
 	}
 	if err != nil {
 		return err
 	}
-	if err := x.t.Wait(func(*model.Chassis) bool { return tr.Done }); err != nil {
+	if err := x.T.Wait(func(*model.Chassis) bool { return tr.Done }); err != nil {
 		return err
 	}
 	var terr error
-	x.view(func(*model.Chassis) { terr = tr.Err })
+	x.View(func(*model.Chassis) { terr = tr.Err })
 	if terr != nil {
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
 	}
-	x.print(fmt.Sprintf(tx.DownloadCounter, img.Size/1024) + "\n" + tx.Validating + "\n")
+	x.Print(fmt.Sprintf(tx.DownloadCounter, img.Size/1024) + "\n" + tx.Validating + "\n")
 	return nil
 }
 
 func copyCrash(x *ctx) error {
-	slot := strings.ToLower(x.value("SLOT-ID"))
-	data := x.m.Has("crash-data")
+	slot := strings.ToLower(x.Value("SLOT-ID"))
+	data := x.M.Has("crash-data")
 	var text string
-	x.view(func(c *model.Chassis) { text = CrashLog(c, slot, data) })
-	if err := x.s.Host.TFTPPut(x.value("IP-ADDR"), x.value("FILENAME"), []byte(text)); err != nil {
+	x.View(func(c *model.Chassis) { text = CrashLog(c, slot, data) })
+	if err := x.S.Host.TFTPPut(x.Value("IP-ADDR"), x.Value("FILENAME"), []byte(text)); err != nil {
 		if errors.Is(err, commands.ErrTFTPUnreachable) {
-			return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
+			return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPTimeout)
 		}
-		return x.fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
+		return x.Fail(fmt.Sprintf(tx.DownloadCounter, 0) + " " + tx.TFTPAccess)
 	}
 	return nil
 }
@@ -273,7 +273,7 @@ func copyCrash(x *ctx) error {
 // reboot and saves it on y.
 func saveFirst(x *ctx) error {
 	unsaved := false
-	x.view(func(c *model.Chassis) { unsaved = c.Unsaved() })
+	x.View(func(c *model.Chassis) { unsaved = c.Unsaved() })
 	if !unsaved {
 		return nil
 	}
@@ -281,12 +281,12 @@ func saveFirst(x *ctx) error {
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.WriteMemory() })
+	return x.Do(func(c *model.Chassis) error { return c.WriteMemory() })
 }
 
 func boot(x *ctx) error {
 	var plan model.BootPlan
-	x.view(func(c *model.Chassis) { plan = c.PlanBoot() })
+	x.View(func(c *model.Chassis) { plan = c.PlanBoot() })
 	var q string
 	switch {
 	case plan.Switchover:
@@ -303,7 +303,7 @@ func boot(x *ctx) error {
 	if err := saveFirst(x); err != nil {
 		return err
 	}
-	if err := x.do(func(c *model.Chassis) error { return c.Boot(x.s.Origin()) }); err != nil {
+	if err := x.Do(func(c *model.Chassis) error { return c.Boot(x.S.Origin()) }); err != nil {
 		return err
 	}
 	return x.untilOver()
@@ -313,15 +313,15 @@ func boot(x *ctx) error {
 // synchronization: the command does not return; the session ends when
 // this module stops being active.
 func (x *ctx) untilOver() error {
-	return x.t.Wait(func(c *model.Chassis) bool {
-		return !c.Pending() || c.ActiveIndex() != x.s.Module
+	return x.T.Wait(func(c *model.Chassis) bool {
+		return !c.Pending() || c.ActiveIndex() != x.S.Module
 	})
 }
 
 func bootStandby(x *ctx) error {
-	err := x.do(func(c *model.Chassis) error { return c.BootStandby(x.s.Origin()) })
+	err := x.Do(func(c *model.Chassis) error { return c.BootStandby(x.S.Origin()) })
 	if errors.Is(err, model.ErrNotPresent) {
-		return x.fail(tx.StandbyNotPresent)
+		return x.Fail(tx.StandbyNotPresent)
 	}
 	return err
 }
@@ -329,8 +329,8 @@ func bootStandby(x *ctx) error {
 func bootSystem(x *ctx) error {
 	var bank model.Bank
 	var forced *model.Bank
-	x.view(func(c *model.Chassis) { bank = c.Active().DefaultBank })
-	if x.m.Has("flash") {
+	x.View(func(c *model.Chassis) { bank = c.Active().DefaultBank })
+	if x.M.Has("flash") {
 		b := chosenBank(x)
 		bank, forced = b, &b
 	}
@@ -341,9 +341,9 @@ func bootSystem(x *ctx) error {
 	if err := saveFirst(x); err != nil {
 		return err
 	}
-	err = x.do(func(c *model.Chassis) error { return c.BootSystem(x.s.Origin(), forced) })
+	err = x.Do(func(c *model.Chassis) error { return c.BootSystem(x.S.Origin(), forced) })
 	if errors.Is(err, model.ErrNoImage) {
-		return x.fail(fmt.Sprintf(tx.NoImage, bankName(bank)))
+		return x.Fail(fmt.Sprintf(tx.NoImage, bankName(bank)))
 	}
 	return err
 }
@@ -354,12 +354,12 @@ func bootSetDefault(x *ctx) error {
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.SetDefaultBank(b) })
+	return x.Do(func(c *model.Chassis) error { return c.SetDefaultBank(-1, b) })
 }
 
 func reload(x *ctx) error {
 	var plan model.BootPlan
-	x.view(func(c *model.Chassis) { plan = c.PlanBoot() })
+	x.View(func(c *model.Chassis) { plan = c.PlanBoot() })
 	q := tx.ReloadQuestion
 	if plan.Switchover {
 		q = tx.ReloadSwitchoverQuestion
@@ -371,7 +371,7 @@ func reload(x *ctx) error {
 	if err := saveFirst(x); err != nil {
 		return err
 	}
-	if err := x.do(func(c *model.Chassis) error { return c.Reload(x.s.Origin()) }); err != nil {
+	if err := x.Do(func(c *model.Chassis) error { return c.Reload(x.S.Origin()) }); err != nil {
 		return err
 	}
 	return x.untilOver()
@@ -396,17 +396,17 @@ func parseDelay(s string) (time.Duration, bool) {
 }
 
 func reloadAfter(x *ctx) error {
-	d, ok := parseDelay(x.value("TIME"))
+	d, ok := parseDelay(x.Value("TIME"))
 	if !ok {
-		return x.fail(fmt.Sprintf(tx.InvalidInput, x.value("TIME")))
+		return x.Fail(fmt.Sprintf(tx.InvalidInput, x.Value("TIME")))
 	}
-	return x.do(func(c *model.Chassis) error { return c.ScheduleReload(c.Now().Add(d), x.s.Origin()) })
+	return x.Do(func(c *model.Chassis) error { return c.ScheduleReload(c.Now().Add(d), x.S.Origin()) })
 }
 
 func reloadAt(x *ctx) error {
-	tm, date := x.value("TIME"), x.value("DATE")
+	tm, date := x.Value("TIME"), x.Value("DATE")
 	var at time.Time
-	err := x.do(func(c *model.Chassis) error {
+	err := x.Do(func(c *model.Chassis) error {
 		now := c.Now()
 		clock, err := time.Parse("15:04:05", tm)
 		if err != nil {
@@ -434,18 +434,18 @@ func reloadAt(x *ctx) error {
 		if date == "" && !at.After(now) {
 			at = at.AddDate(0, 0, 1)
 		}
-		return c.ScheduleReload(at, x.s.Origin())
+		return c.ScheduleReload(at, x.S.Origin())
 	})
 	if err != nil && !errors.Is(err, model.ErrNoActive) {
-		return x.fail(fmt.Sprintf(tx.InvalidInput, tm))
+		return x.Fail(fmt.Sprintf(tx.InvalidInput, tm))
 	}
 	return err
 }
 
 func noReload(x *ctx) error {
-	err := x.do(func(c *model.Chassis) error { return c.CancelReload() })
+	err := x.Do(func(c *model.Chassis) error { return c.CancelReload() })
 	if errors.Is(err, model.ErrReloadPending) {
-		return x.fail(tx.NoReload)
+		return x.Fail(tx.NoReload)
 	}
 	return err
 }
@@ -455,22 +455,22 @@ func noReload(x *ctx) error {
 func switchover(x *ctx) error {
 	can := false
 	var bank model.Bank
-	x.view(func(c *model.Chassis) {
+	x.View(func(c *model.Chassis) {
 		can = c.CanSwitchover()
 		if a := c.Active(); a != nil {
 			bank = a.DefaultBank
 		}
 	})
 	if !can {
-		return x.fail(tx.NoStandby)
+		return x.Fail(tx.NoStandby)
 	}
 	ok, err := x.yes(fmt.Sprintf(tx.SwitchoverQuestion, bank))
 	if err != nil || !ok {
 		return err
 	}
-	err = x.do(func(c *model.Chassis) error { return c.Switchover(x.s.Origin()) })
+	err = x.Do(func(c *model.Chassis) error { return c.Switchover(x.S.Origin()) })
 	if errors.Is(err, model.ErrNoStandby) {
-		return x.fail(tx.NoStandby)
+		return x.Fail(tx.NoStandby)
 	}
 	if err != nil {
 		return err
@@ -479,13 +479,13 @@ func switchover(x *ctx) error {
 }
 
 func redundancyManagement(x *ctx) error {
-	enable := !x.m.Has("no")
+	enable := !x.M.Has("no")
 	q := tx.EnableRedundancyQuestion
 	if !enable {
 		q = tx.DisableRedundancyQuestion
 	}
 	var already bool
-	x.view(func(c *model.Chassis) { already = c.RedundancyEnabled() == enable })
+	x.View(func(c *model.Chassis) { already = c.RedundancyEnabled() == enable })
 	if already {
 		return nil
 	}
@@ -493,46 +493,46 @@ func redundancyManagement(x *ctx) error {
 	if err != nil || !ok {
 		return err
 	}
-	return x.do(func(c *model.Chassis) error { return c.SetRedundancy(enable) })
+	return x.Do(func(c *model.Chassis) error { return c.SetRedundancy(enable) })
 }
 
 func activeManagement(x *ctx) error {
 	target, label := model.NextActiveStandby, "standby"
 	switch {
-	case x.m.Has("management-module1"):
+	case x.M.Has("management-module1"):
 		target, label = 0, moduleLabel(0)
-	case x.m.Has("management-module2"):
+	case x.M.Has("management-module2"):
 		target, label = 1, moduleLabel(1)
 	}
 	disabled := false
 	chosen := -1
-	err := x.do(func(c *model.Chassis) error {
+	err := x.Do(func(c *model.Chassis) error {
 		disabled = !c.RedundancyEnabled()
 		var err error
 		chosen, err = c.SetNextActive(target)
 		return err
 	})
 	if errors.Is(err, model.ErrTargetNotReady) || errors.Is(err, model.ErrNoSuchModule) {
-		return x.fail(fmt.Sprintf(tx.TargetNotReady, label))
+		return x.Fail(fmt.Sprintf(tx.TargetNotReady, label))
 	}
 	if err != nil {
 		return err
 	}
-	x.print(fmt.Sprintf(tx.NextActive, label) + "\n")
+	x.Print(fmt.Sprintf(tx.NextActive, label) + "\n")
 	// the other module has not been synchronized while redundancy was
 	// disabled ("You are warned that you may not be using current
 	// configurations")
-	if disabled && chosen != x.s.Module {
-		x.print(tx.NextActiveUnsynced + "\n")
+	if disabled && chosen != x.S.Module {
+		x.Print(tx.NextActiveUnsynced + "\n")
 	}
 	return nil
 }
 
 func fabricModule(x *ctx) error {
-	n, _ := strconv.Atoi(x.value("FABRIC"))
-	err := x.do(func(c *model.Chassis) error { return c.SetFabric(n, x.m.Has("enable")) })
+	n, _ := strconv.Atoi(x.Value("FABRIC"))
+	err := x.Do(func(c *model.Chassis) error { return c.SetFabric(n, x.M.Has("enable")) })
 	if errors.Is(err, model.ErrBothFabrics) {
-		return x.fail(tx.FabricBoth)
+		return x.Fail(tx.FabricBoth)
 	}
 	return err
 }
@@ -541,25 +541,25 @@ func fabricModule(x *ctx) error {
 func chassisLocate(x *ctx) error {
 	mode := "blink"
 	switch {
-	case x.m.Has("on"):
+	case x.M.Has("on"):
 		mode = "on"
-	case x.m.Has("off"):
+	case x.M.Has("off"):
 		mode = "off"
 	}
 	mins := 30
-	if v, ok := x.m.Value("MINUTES"); ok {
+	if v, ok := x.M.Value("MINUTES"); ok {
 		mins, _ = strconv.Atoi(v)
 	}
-	return x.do(func(c *model.Chassis) error {
+	return x.Do(func(c *model.Chassis) error {
 		c.Locate(mode, time.Duration(mins)*time.Minute)
 		return nil
 	})
 }
 
 func clearCrypto(x *ctx) error {
-	return x.do(func(c *model.Chassis) error { c.ClearCrypto(); return nil })
+	return x.Do(func(c *model.Chassis) error { c.ClearCrypto(); return nil })
 }
 
 func cryptoGenerate(x *ctx) error {
-	return x.do(func(c *model.Chassis) error { c.GenerateHostKey(); return nil })
+	return x.Do(func(c *model.Chassis) error { c.GenerateHostKey(); return nil })
 }

@@ -2,6 +2,7 @@ package procurve_test
 
 import (
 	"fmt"
+	"github.com/switchsim/switchsim/vendors"
 	"strings"
 	"testing"
 	"time"
@@ -22,13 +23,13 @@ type fixture struct {
 
 func newFixture(t *testing.T, edit func(*scenario.Scenario)) *fixture {
 	t.Helper()
-	sc := scenario.Default()
+	sc := vendors.Default()
 	sc.Clock = start
 	sc.Unreachable = []string{"10.9.9.9"}
 	if edit != nil {
 		edit(sc)
 	}
-	srv, err := server.Start(server.Config{Virtual: true, Chassis: []server.ChassisConfig{{Name: "c", Scenario: sc,
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Chassis: []server.ChassisConfig{{Name: "c", Scenario: sc,
 		Mgmt: "127.0.0.1:0", Consoles: []string{}}}})
 	if err != nil {
 		t.Fatal(err)

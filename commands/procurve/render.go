@@ -206,7 +206,7 @@ func ShowModules(c *model.Chassis) string {
 			b.WriteString("\n")
 			first = false
 		}
-		row(s.Letter, s.Hardware.Description, s.Hardware.Serial, s.Status)
+		row(s.Name, s.Hardware.Description, s.Hardware.Serial, s.Status)
 	}
 	return b.String()
 }

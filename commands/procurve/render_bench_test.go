@@ -10,8 +10,11 @@ import (
 
 func benchChassis(b *testing.B) *model.Chassis {
 	b.Helper()
-	c := scenario.Default().Chassis
-	Vendor{}.Prepare(c)
+	sc, err := scenario.Parse("builtin:8212zl", scenario8212zl, nil, func(string) (*model.Profile, error) { return profile, nil })
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := sc.Chassis
 	if err := c.Start(time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)); err != nil {
 		b.Fatal(err)
 	}

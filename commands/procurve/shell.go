@@ -13,8 +13,8 @@ import (
 	tx "github.com/switchsim/switchsim/prompts/procurve"
 )
 
-// CLI modes (commands.Session.Mode). Operator and manager level are the
-// session's privilege within modeExec.
+// CLI modes (Shell.mode). Operator and manager level are the session's
+// privilege within modeExec.
 const (
 	modeExec = iota
 	modeConfig
@@ -30,13 +30,16 @@ type Shell struct {
 	// enabled: the manager level was reached with enable, so exit goes
 	// back to the operator level.
 	enabled bool
+	// mode and context are the CLI position (config mode, "vlan-10").
+	mode    int
+	context string
 }
 
 func (sh *Shell) graph() *parser.Graph {
 	if sh.standby {
 		return graphs.standby
 	}
-	switch sh.s.Mode {
+	switch sh.mode {
 	case modeConfig:
 		return graphs.config
 	case modeVLAN:
@@ -67,11 +70,11 @@ func (sh *Shell) Prompt() string {
 		return tx.StandbyPrompt
 	}
 	h := sh.hostname()
-	switch sh.s.Mode {
+	switch sh.mode {
 	case modeConfig:
 		return h + "(config)# "
 	case modeVLAN, modeIface:
-		return h + "(" + sh.s.Context + ")# "
+		return h + "(" + sh.context + ")# "
 	}
 	if sh.s.Manager {
 		return h + "# "
@@ -99,15 +102,9 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
-	m, err := sh.graph().Match(line)
-	if err != nil {
-		if pe, ok := parser.AsError(err); ok {
-			t.Print(ErrorText(pe) + "\n")
-		}
-		return commands.ErrFailed
-	}
-	cmd := m.Command.Data.(*command)
-	return cmd.run(&ctx{sh: sh, s: sh.s, t: t, m: m})
+	return commands.Dispatch(t, sh.graph(), line,
+		func(m *parser.Match) *ctx { return &ctx{Ctx: commands.Ctx{S: sh.s, T: t, M: m}, sh: sh} },
+		func(pe *parser.Error) string { return ErrorText(pe) + "\n" })
 }
 
 // helpWidth is where ProCurve help lines wrap; the description starts at
@@ -157,7 +154,7 @@ func (sh *Shell) Help(line string) string {
 		return ""
 	}
 	var b strings.Builder
-	split := sh.s.Mode == modeExec && sh.s.Manager && !sh.standby && line == ""
+	split := sh.mode == modeExec && sh.s.Manager && !sh.standby && line == ""
 	var second strings.Builder
 	for _, it := range items {
 		word := it.Word
@@ -184,26 +181,15 @@ func operatorHas(word string) bool { return operatorWords[word] }
 // after it; several extend to their common prefix, or are listed.
 func (sh *Shell) Complete(line string) (string, string) {
 	partial, cands, err := sh.graph().Complete(line)
-	if err != nil || len(cands) == 0 {
+	if err != nil {
 		return "", ""
 	}
-	if len(cands) == 1 {
-		return cands[0][len(partial):] + " ", ""
-	}
-	common := cands[0]
-	for _, c := range cands[1:] {
-		for !strings.HasPrefix(c, common) {
-			common = common[:len(common)-1]
-		}
-	}
-	if len(common) > len(partial) {
-		return common[len(partial):], ""
-	}
+	ins, list := commands.CompleteWord(partial, cands)
 	var b strings.Builder
-	for _, c := range cands {
+	for _, c := range list {
 		b.WriteString(" " + c + "\n")
 	}
-	return "", b.String()
+	return ins, b.String()
 }
 
 // Welcome prints the banner and waits for a key; on telnet it then asks

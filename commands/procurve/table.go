@@ -2,20 +2,17 @@ package procurve
 
 import (
 	"github.com/switchsim/switchsim/commands"
-	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/parser"
 )
 
-// modes is the set of graphs a command belongs to.
-type modes uint8
-
+// CLI modes: the graphs a command belongs to.
 const (
-	inOperator modes = 1 << iota // operator level ">"
-	inManager                    // manager level "#"
-	inConfig                     // (config)#
-	inVLAN                       // (vlan-N)#
-	inIface                      // (eth-X)#
-	inStandby                    // Standby Console>
+	inOperator commands.Modes = 1 << iota // operator level ">"
+	inManager                             // manager level "#"
+	inConfig                              // (config)#
+	inVLAN                                // (vlan-N)#
+	inIface                               // (eth-X)#
+	inStandby                             // Standby Console>
 
 	inExec    = inOperator | inManager
 	inContext = inVLAN | inIface
@@ -27,50 +24,23 @@ const (
 
 // command is one spec with its help lines, where it is valid, and what it
 // does.
-type command struct {
-	spec string
-	help []string
-	in   modes
-	run  func(x *ctx) error
+type command = commands.Command[*ctx]
+
+// cmd is one line of the table.
+func cmd(spec string, help []string, in commands.Modes, run func(*ctx) error) *command {
+	return &command{Spec: spec, Help: help, In: in, Run: run}
 }
 
-// ctx is what a handler gets.
+// ctx is what a handler gets: the generic context and the shell.
 type ctx struct {
+	commands.Ctx
 	sh *Shell
-	s  *commands.Session
-	t  commands.Terminal
-	m  *parser.Match
 }
-
-func (x *ctx) print(s string) { x.t.Print(s) }
-
-// fail prints an error line and marks the command failed.
-func (x *ctx) fail(line string) error {
-	x.t.Print(line + "\n")
-	return commands.ErrFailed
-}
-
-// render builds text under the chassis lock and prints it after, so the
-// pager never waits for a key with the lock held.
-func (x *ctx) render(fn func(c *model.Chassis) string) error {
-	var out string
-	x.s.Host.View(func(c *model.Chassis) { out = fn(c) })
-	x.print(out)
-	return nil
-}
-
-func (x *ctx) view(fn func(c *model.Chassis))           { x.s.Host.View(fn) }
-func (x *ctx) do(fn func(c *model.Chassis) error) error { return x.s.Host.Do(fn) }
 
 // yes asks a [y/n] question.
 func (x *ctx) yes(q string) (bool, error) {
-	a, err := x.t.Confirm(q, false)
+	a, err := x.T.Confirm(q, false)
 	return a == commands.Yes, err
-}
-
-func (x *ctx) value(name string) string {
-	v, _ := x.m.Value(name)
-	return v
 }
 
 // Help strings shared by many commands (FRR's SHOW_STR idea). The words of
@@ -95,106 +65,106 @@ const (
 // table is every command of the active module's CLI.
 var table = []*command{
 	// show commands
-	{"show redundancy", []string{hShow, "Show the status of the management and fabric modules."}, inAll, showRedundancy},
-	{"show version", []string{hShow, "Show the software version of the management modules."}, inAll, showVersion},
-	{"show flash", []string{hShow, "Show the software images in flash."}, inAll, showFlash},
-	{"show modules", []string{hShow, "Show the modules installed in the switch."}, inAll, showModules},
-	{"show log [-a] [-r]", []string{hShow, hLog, hAll, hReverse}, inAll, showLog},
-	{"show logging [-a] [-r]", []string{hShow, hLog, hAll, hReverse}, inAll, showLog},
-	{"show boot-history", []string{hShow, "Show the saved crash information of each management module."}, inAnyMgr, showBootHistory},
-	{"show system [information]", []string{hShow, "Show global system information.", "Show global system information."}, inAll, showSystem},
-	{"show running-config", []string{hShow, "Show the running configuration."}, inAnyMgr, showRunning},
-	{"show config", []string{hShow, "Show the startup configuration."}, inAnyMgr, showConfig},
-	{"show vlans", []string{hShow, "Show the VLANs."}, inAll, showVLANs},
-	{"show interfaces [brief]", []string{hShow, "Show port information.", "Show the port status table."}, inAll, showInterfaces},
+	cmd("show redundancy", []string{hShow, "Show the status of the management and fabric modules."}, inAll, showRedundancy),
+	cmd("show version", []string{hShow, "Show the software version of the management modules."}, inAll, showVersion),
+	cmd("show flash", []string{hShow, "Show the software images in flash."}, inAll, showFlash),
+	cmd("show modules", []string{hShow, "Show the modules installed in the switch."}, inAll, showModules),
+	cmd("show log [-a] [-r]", []string{hShow, hLog, hAll, hReverse}, inAll, showLog),
+	cmd("show logging [-a] [-r]", []string{hShow, hLog, hAll, hReverse}, inAll, showLog),
+	cmd("show boot-history", []string{hShow, "Show the saved crash information of each management module."}, inAnyMgr, showBootHistory),
+	cmd("show system [information]", []string{hShow, "Show global system information.", "Show global system information."}, inAll, showSystem),
+	cmd("show running-config", []string{hShow, "Show the running configuration."}, inAnyMgr, showRunning),
+	cmd("show config", []string{hShow, "Show the startup configuration."}, inAnyMgr, showConfig),
+	cmd("show vlans", []string{hShow, "Show the VLANs."}, inAll, showVLANs),
+	cmd("show interfaces [brief]", []string{hShow, "Show port information.", "Show the port status table."}, inAll, showInterfaces),
 
 	// session
-	{"enable", []string{"Enter the Manager Exec context."}, inOperator, enable},
-	{"configure [terminal]", []string{"Enter the Configuration context.", "Enter the Configuration context."}, inManager, configure},
-	{"exit", []string{"Return to the previous context or terminate current console/telnet session if you are in the Operator context level."}, inAll, exit},
-	{"end", []string{"Return to the Manager Exec context."}, inManager | inConfig | inContext, end},
-	{"logout", []string{"Terminate this console/telnet session."}, inAll, logout},
-	{"page", []string{"Toggle paging mode."}, inAll, page},
-	{"no page", []string{hNo, "Toggle paging mode."}, inAll, noPage},
-	{"terminal length LINES:int(2-1000)", []string{"Set the dimensions of the terminal window.", "Set the number of lines.", "Number of lines."}, inAll, terminalLength},
-	{"terminal width COLUMNS:int(40-1920)", []string{"Set the dimensions of the terminal window.", "Set the number of columns.", "Number of columns."}, inAll, terminalWidth},
-	{"kill", []string{"Kill other active console, telnet, or ssh sessions."}, inAnyMgr, kill},
+	cmd("enable", []string{"Enter the Manager Exec context."}, inOperator, enable),
+	cmd("configure [terminal]", []string{"Enter the Configuration context.", "Enter the Configuration context."}, inManager, configure),
+	cmd("exit", []string{"Return to the previous context or terminate current console/telnet session if you are in the Operator context level."}, inAll, exit),
+	cmd("end", []string{"Return to the Manager Exec context."}, inManager|inConfig|inContext, end),
+	cmd("logout", []string{"Terminate this console/telnet session."}, inAll, logout),
+	cmd("page", []string{"Toggle paging mode."}, inAll, page),
+	cmd("no page", []string{hNo, "Toggle paging mode."}, inAll, noPage),
+	cmd("terminal length LINES:int(2-1000)", []string{"Set the dimensions of the terminal window.", "Set the number of lines.", "Number of lines."}, inAll, terminalLength),
+	cmd("terminal width COLUMNS:int(40-1920)", []string{"Set the dimensions of the terminal window.", "Set the number of columns.", "Number of columns."}, inAll, terminalWidth),
+	cmd("kill", []string{"Kill other active console, telnet, or ssh sessions."}, inAnyMgr, kill),
 
 	// configuration files and images
-	{"write memory", []string{hWrite, hMemory}, inAnyMgr, writeMemory},
-	{"erase startup-config", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase the startup configuration and reboot."}, inAnyMgr, eraseStartup},
-	{"erase config FILENAME:word", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a configuration file.", "Configuration file name (config1-config3)."}, inAnyMgr, eraseConfig},
-	{"erase flash <primary|secondary>", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a flash image.", hPrimary, hSecondary}, inAnyMgr, eraseFlash},
-	{"copy tftp flash IP-ADDR:ipv4 FILENAME:word [<primary|secondary>]", []string{"Copy datafiles to/from the switch.", "Copy from a TFTP server.", "Copy a software image into flash.", "TFTP server address.", "Image file name on the server.", hPrimary, hSecondary}, inAnyMgr, copyTFTPFlash},
-	{"copy crash-log [SLOT-ID:word] tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the crash logs.", "A slot letter, or mm for both management modules.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyCrash},
-	{"copy crash-data [SLOT-ID:word] tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the crash data.", "A slot letter, or mm for both management modules.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyCrash},
-	{"startup-default [<primary|secondary>] config FILENAME:word", []string{"Set the default configuration file for a flash image.", hPrimary, hSecondary, "Select the configuration file.", "Configuration file name (config1-config3)."}, inConfig | inContext, startupDefault},
+	cmd("write memory", []string{hWrite, hMemory}, inAnyMgr, writeMemory),
+	cmd("erase startup-config", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase the startup configuration and reboot."}, inAnyMgr, eraseStartup),
+	cmd("erase config FILENAME:word", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a configuration file.", "Configuration file name (config1-config3)."}, inAnyMgr, eraseConfig),
+	cmd("erase flash <primary|secondary>", []string{"Erase the configuration file stored in flash or the primary/secondary flash image.", "Erase a flash image.", hPrimary, hSecondary}, inAnyMgr, eraseFlash),
+	cmd("copy tftp flash IP-ADDR:ipv4 FILENAME:word [<primary|secondary>]", []string{"Copy datafiles to/from the switch.", "Copy from a TFTP server.", "Copy a software image into flash.", "TFTP server address.", "Image file name on the server.", hPrimary, hSecondary}, inAnyMgr, copyTFTPFlash),
+	cmd("copy crash-log [SLOT-ID:word] tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the crash logs.", "A slot letter, or mm for both management modules.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyCrash),
+	cmd("copy crash-data [SLOT-ID:word] tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the crash data.", "A slot letter, or mm for both management modules.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyCrash),
+	cmd("startup-default [<primary|secondary>] config FILENAME:word", []string{"Set the default configuration file for a flash image.", hPrimary, hSecondary, "Select the configuration file.", "Configuration file name (config1-config3)."}, inConfig|inContext, startupDefault),
 
 	// boot and reload
-	{"boot", []string{hBoot}, inAnyMgr, boot},
-	{"boot active", []string{hBoot, "Reboot the active management module (the standby takes over)."}, inAnyMgr, boot},
-	{"boot standby", []string{hBoot, "Reboot the standby management module."}, inAnyMgr, bootStandby},
-	{"boot system [flash <primary|secondary>]", []string{hBoot, "Reboot both management modules.", hFlash, hPrimary, hSecondary}, inAnyMgr, bootSystem},
-	{"boot set-default flash <primary|secondary>", []string{hBoot, "Set the flash image to boot from.", hFlash, hPrimary, hSecondary}, inAnyMgr, bootSetDefault},
-	{"reload", []string{"Warm reboot of the switch."}, inAnyMgr, reload},
-	{"reload after TIME:word", []string{"Warm reboot of the switch.", "Reload after a delay.", "Delay as [[DD:]HH:]MM."}, inAnyMgr, reloadAfter},
-	{"reload at TIME:word [DATE:word]", []string{"Warm reboot of the switch.", "Reload at a time.", "Time as HH:MM[:SS].", "Date as MM/DD[/[YY]YY]."}, inAnyMgr, reloadAt},
-	{"no reload", []string{hNo, "Warm reboot of the switch."}, inAnyMgr, noReload},
+	cmd("boot", []string{hBoot}, inAnyMgr, boot),
+	cmd("boot active", []string{hBoot, "Reboot the active management module (the standby takes over)."}, inAnyMgr, boot),
+	cmd("boot standby", []string{hBoot, "Reboot the standby management module."}, inAnyMgr, bootStandby),
+	cmd("boot system [flash <primary|secondary>]", []string{hBoot, "Reboot both management modules.", hFlash, hPrimary, hSecondary}, inAnyMgr, bootSystem),
+	cmd("boot set-default flash <primary|secondary>", []string{hBoot, "Set the flash image to boot from.", hFlash, hPrimary, hSecondary}, inAnyMgr, bootSetDefault),
+	cmd("reload", []string{"Warm reboot of the switch."}, inAnyMgr, reload),
+	cmd("reload after TIME:word", []string{"Warm reboot of the switch.", "Reload after a delay.", "Delay as [[DD:]HH:]MM."}, inAnyMgr, reloadAfter),
+	cmd("reload at TIME:word [DATE:word]", []string{"Warm reboot of the switch.", "Reload at a time.", "Time as HH:MM[:SS].", "Date as MM/DD[/[YY]YY]."}, inAnyMgr, reloadAt),
+	cmd("no reload", []string{hNo, "Warm reboot of the switch."}, inAnyMgr, noReload),
 
 	// redundancy
-	{"redundancy switchover", []string{hRedundancy, "Switch over to the standby management module now."}, inAnyMgr, switchover},
-	{"[no] redundancy management-module", []string{hNo, hRedundancy, "Enable or disable redundant management."}, inConfig | inContext, redundancyManagement},
-	{"redundancy active-management <standby|management-module1|management-module2>", []string{hRedundancy, "Set the management module to be active at the next boot.", "The current standby module.", "Management module 1.", "Management module 2."}, inConfig | inContext, activeManagement},
-	{"redundancy fabric-module FABRIC:int(1-2) <enable|disable>", []string{hRedundancy, "Enable or disable a fabric module.", "Fabric module number.", "Enable the fabric module.", "Disable the fabric module."}, inConfig | inContext, fabricModule},
+	cmd("redundancy switchover", []string{hRedundancy, "Switch over to the standby management module now."}, inAnyMgr, switchover),
+	cmd("[no] redundancy management-module", []string{hNo, hRedundancy, "Enable or disable redundant management."}, inConfig|inContext, redundancyManagement),
+	cmd("redundancy active-management <standby|management-module1|management-module2>", []string{hRedundancy, "Set the management module to be active at the next boot.", "The current standby module.", "Management module 1.", "Management module 2."}, inConfig|inContext, activeManagement),
+	cmd("redundancy fabric-module FABRIC:int(1-2) <enable|disable>", []string{hRedundancy, "Enable or disable a fabric module.", "Fabric module number.", "Enable the fabric module.", "Disable the fabric module."}, inConfig|inContext, fabricModule),
 
 	// global configuration
-	{"hostname NAME:string", []string{"Specify the switch name.", "The switch name."}, inConfig | inContext, hostname},
-	{"banner motd TEXT:text", []string{"Set the banner.", "Message of the day, shown at login.", "The message."}, inConfig | inContext, bannerMOTD},
-	{"no banner motd", []string{hNo, "Set the banner.", "Message of the day, shown at login."}, inConfig | inContext, noBannerMOTD},
-	{"password <manager|operator> [user-name USER:word]", []string{"Set the manager or operator password.", "The manager password.", "The operator password.", "Set the user name too.", "User name."}, inConfig | inContext, password},
-	{"no password [<manager|operator|all>]", []string{hNo, "Set the manager or operator password.", "Remove the manager password.", "Remove the operator password.", "Remove both passwords."}, inConfig | inContext, noPassword},
-	{"console baud-rate <speed-sense|1200|2400|4800|9600|19200|38400|57600|115200>", []string{"Set console settings.", "Console speed.", "Detect the speed.", "1200 bps.", "2400 bps.", "4800 bps.", "9600 bps.", "19200 bps.", "38400 bps.", "57600 bps.", "115200 bps."}, inConfig | inContext, consoleSet},
-	{"console flow-control <none|xon/xoff>", []string{"Set console settings.", "Console flow control.", "No flow control.", "XON/XOFF flow control."}, inConfig | inContext, consoleSet},
-	{"console terminal <vt100|ansi|none>", []string{"Set console settings.", "Terminal type.", "VT100.", "ANSI.", "No terminal emulation."}, inConfig | inContext, consoleSet},
-	{"console inactivity-timer MINUTES:int(0-120)", []string{"Set console settings.", "Close idle console, telnet and SSH sessions.", "Minutes (0 disables)."}, inConfig | inContext, consoleSet},
-	{"[no] fastboot", []string{hNo, "Skip the power-on self test on the next boot."}, inConfig | inContext, fastboot},
-	{"crypto key generate ssh [rsa]", []string{"Manage the SSH and SSL keys.", "Generate a key.", "Generate a key.", "The SSH host key.", "An RSA key."}, inConfig | inContext, cryptoGenerate},
-	{"chassislocate [<blink|on|off>] [MINUTES:int(1-1440)]", []string{"Locate the chassis with its locator LED.", "Blink the LED.", "Light the LED.", "Turn the LED off.", "For how many minutes (default 30)."}, inAnyMgr, chassisLocate},
-	{"clear crypto", []string{"Clear table/statistics or authorized client public keys.", "Delete the SSH host keys from both management modules."}, inAnyMgr, clearCrypto},
+	cmd("hostname NAME:string", []string{"Specify the switch name.", "The switch name."}, inConfig|inContext, hostname),
+	cmd("banner motd TEXT:text", []string{"Set the banner.", "Message of the day, shown at login.", "The message."}, inConfig|inContext, bannerMOTD),
+	cmd("no banner motd", []string{hNo, "Set the banner.", "Message of the day, shown at login."}, inConfig|inContext, noBannerMOTD),
+	cmd("password <manager|operator> [user-name USER:word]", []string{"Set the manager or operator password.", "The manager password.", "The operator password.", "Set the user name too.", "User name."}, inConfig|inContext, password),
+	cmd("no password [<manager|operator|all>]", []string{hNo, "Set the manager or operator password.", "Remove the manager password.", "Remove the operator password.", "Remove both passwords."}, inConfig|inContext, noPassword),
+	cmd("console baud-rate <speed-sense|1200|2400|4800|9600|19200|38400|57600|115200>", []string{"Set console settings.", "Console speed.", "Detect the speed.", "1200 bps.", "2400 bps.", "4800 bps.", "9600 bps.", "19200 bps.", "38400 bps.", "57600 bps.", "115200 bps."}, inConfig|inContext, consoleSet),
+	cmd("console flow-control <none|xon/xoff>", []string{"Set console settings.", "Console flow control.", "No flow control.", "XON/XOFF flow control."}, inConfig|inContext, consoleSet),
+	cmd("console terminal <vt100|ansi|none>", []string{"Set console settings.", "Terminal type.", "VT100.", "ANSI.", "No terminal emulation."}, inConfig|inContext, consoleSet),
+	cmd("console inactivity-timer MINUTES:int(0-120)", []string{"Set console settings.", "Close idle console, telnet and SSH sessions.", "Minutes (0 disables)."}, inConfig|inContext, consoleSet),
+	cmd("[no] fastboot", []string{hNo, "Skip the power-on self test on the next boot."}, inConfig|inContext, fastboot),
+	cmd("crypto key generate ssh [rsa]", []string{"Manage the SSH and SSL keys.", "Generate a key.", "Generate a key.", "The SSH host key.", "An RSA key."}, inConfig|inContext, cryptoGenerate),
+	cmd("chassislocate [<blink|on|off>] [MINUTES:int(1-1440)]", []string{"Locate the chassis with its locator LED.", "Blink the LED.", "Light the LED.", "Turn the LED off.", "For how many minutes (default 30)."}, inAnyMgr, chassisLocate),
+	cmd("clear crypto", []string{"Clear table/statistics or authorized client public keys.", "Delete the SSH host keys from both management modules."}, inAnyMgr, clearCrypto),
 
 	// VLANs and interfaces
-	{"vlan VLAN-ID:int(1-4094)", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier."}, inConfig | inContext, vlanContext},
-	{"no vlan VLAN-ID:int(1-4094)", []string{hNo, "Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier."}, inConfig | inContext, noVLAN},
-	{"vlan VLAN-ID:int(1-4094) name NAME:string", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Set the VLAN name.", "The name."}, inConfig | inContext, vlanName},
-	{"vlan VLAN-ID:int(1-4094) untagged PORTS:word", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Make ports untagged members.", hPort}, inConfig | inContext, vlanUntagged},
-	{"vlan VLAN-ID:int(1-4094) tagged PORTS:word", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Make ports tagged members.", hPort}, inConfig | inContext, vlanTagged},
-	{"interface PORT:word", []string{"Enter the interface context or configure ports.", "Port name."}, inConfig | inContext, ifaceContext},
-	{"interface PORT:word <enable|disable>", []string{"Enter the interface context or configure ports.", "Port name.", "Enable the port.", "Disable the port."}, inConfig | inContext, ifaceEnable},
-	{"interface PORT:word name NAME:string", []string{"Enter the interface context or configure ports.", "Port name.", "Set the port's name.", "The name."}, inConfig | inContext, ifaceName},
+	cmd("vlan VLAN-ID:int(1-4094)", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier."}, inConfig|inContext, vlanContext),
+	cmd("no vlan VLAN-ID:int(1-4094)", []string{hNo, "Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier."}, inConfig|inContext, noVLAN),
+	cmd("vlan VLAN-ID:int(1-4094) name NAME:string", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Set the VLAN name.", "The name."}, inConfig|inContext, vlanName),
+	cmd("vlan VLAN-ID:int(1-4094) untagged PORTS:word", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Make ports untagged members.", hPort}, inConfig|inContext, vlanUntagged),
+	cmd("vlan VLAN-ID:int(1-4094) tagged PORTS:word", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Make ports tagged members.", hPort}, inConfig|inContext, vlanTagged),
+	cmd("interface PORT:word", []string{"Enter the interface context or configure ports.", "Port name."}, inConfig|inContext, ifaceContext),
+	cmd("interface PORT:word <enable|disable>", []string{"Enter the interface context or configure ports.", "Port name.", "Enable the port.", "Disable the port."}, inConfig|inContext, ifaceEnable),
+	cmd("interface PORT:word name NAME:string", []string{"Enter the interface context or configure ports.", "Port name.", "Set the port's name.", "The name."}, inConfig|inContext, ifaceName),
 }
 
 // contextTable is what the vlan and interface contexts add.
 var vlanTable = []*command{
-	{"name NAME:string", []string{"Set the VLAN name.", "The name."}, inVLAN, ctxVLANName},
-	{"[no] untagged PORTS:word", []string{hNo, "Make ports untagged members.", hPort}, inVLAN, ctxUntagged},
-	{"[no] tagged PORTS:word", []string{hNo, "Make ports tagged members.", hPort}, inVLAN, ctxTagged},
-	{"ip address dhcp-bootp", []string{"Configure IP.", "Set the VLAN's IP address.", "Get the address from a DHCP or Bootp server."}, inVLAN, ctxIPDHCP},
-	{"ip address IP-ADDR:ipv4 MASK:ipv4", []string{"Configure IP.", "Set the VLAN's IP address.", "IP address.", "Network mask."}, inVLAN, ctxIPStatic},
-	{"no ip address", []string{hNo, "Configure IP.", "Set the VLAN's IP address."}, inVLAN, ctxNoIP},
+	cmd("name NAME:string", []string{"Set the VLAN name.", "The name."}, inVLAN, ctxVLANName),
+	cmd("[no] untagged PORTS:word", []string{hNo, "Make ports untagged members.", hPort}, inVLAN, ctxUntagged),
+	cmd("[no] tagged PORTS:word", []string{hNo, "Make ports tagged members.", hPort}, inVLAN, ctxTagged),
+	cmd("ip address dhcp-bootp", []string{"Configure IP.", "Set the VLAN's IP address.", "Get the address from a DHCP or Bootp server."}, inVLAN, ctxIPDHCP),
+	cmd("ip address IP-ADDR:ipv4 MASK:ipv4", []string{"Configure IP.", "Set the VLAN's IP address.", "IP address.", "Network mask."}, inVLAN, ctxIPStatic),
+	cmd("no ip address", []string{hNo, "Configure IP.", "Set the VLAN's IP address."}, inVLAN, ctxNoIP),
 }
 
 var ifaceTable = []*command{
-	{"name NAME:string", []string{"Set the port's name.", "The name."}, inIface, ctxIfaceName},
-	{"no name", []string{hNo, "Set the port's name."}, inIface, ctxIfaceNoName},
-	{"enable", []string{"Enable the port."}, inIface, ctxIfaceEnable},
-	{"disable", []string{"Disable the port."}, inIface, ctxIfaceDisable},
+	cmd("name NAME:string", []string{"Set the port's name.", "The name."}, inIface, ctxIfaceName),
+	cmd("no name", []string{hNo, "Set the port's name."}, inIface, ctxIfaceNoName),
+	cmd("enable", []string{"Enable the port."}, inIface, ctxIfaceEnable),
+	cmd("disable", []string{"Disable the port."}, inIface, ctxIfaceDisable),
 }
 
 // standbyTable is the standby console: only three commands.
 var standbyTable = []*command{
-	{"show redundancy", []string{hShow, "Show the status of the management and fabric modules."}, inStandby, standbyRedundancy},
-	{"show version", []string{hShow, "Show the software version of this management module."}, inStandby, standbyVersion},
-	{"show flash", []string{hShow, "Show the software images in flash."}, inStandby, standbyFlash},
+	cmd("show redundancy", []string{hShow, "Show the status of the management and fabric modules."}, inStandby, standbyRedundancy),
+	cmd("show version", []string{hShow, "Show the software version of this management module."}, inStandby, standbyVersion),
+	cmd("show flash", []string{hShow, "Show the software images in flash."}, inStandby, standbyFlash),
 }
 
 // operatorWords are the operator level's top-level keywords (help lists
@@ -205,16 +175,8 @@ var graphs struct {
 	operator, manager, config, vlan, iface, standby *parser.Graph
 }
 
-func build(in modes, tables ...[]*command) *parser.Graph {
-	var cmds []*parser.Command
-	for _, tab := range tables {
-		for _, c := range tab {
-			if c.in&in != 0 {
-				cmds = append(cmds, &parser.Command{Spec: c.spec, Help: c.help, Data: c})
-			}
-		}
-	}
-	return parser.MustBuild(cmds, nil, parser.Policy{})
+func build(in commands.Modes, tables ...[]*command) *parser.Graph {
+	return commands.BuildGraph(in, nil, parser.Policy{}, tables...)
 }
 
 func init() {

@@ -17,8 +17,40 @@ var _ commands.Vendor = Vendor{}
 // Name is the vendor's name in scenarios.
 func (Vendor) Name() string { return "procurve" }
 
-// Pager is the pager prompt.
-func (Vendor) Pager() string { return tx.Pager }
+// Texts are the 8212zl's engine texts and client names.
+func (Vendor) Texts() commands.Texts {
+	return commands.Texts{
+		Pager:        func(int) string { return tx.Pager },
+		SessionLimit: tx.SessionLimit,
+		IdleTimeout:  tx.IdleTimeout,
+		Prompt:       `(?:^|\n)[^\r\n]*[#>] $`,
+		AnyKey:       tx.PressAnyKey,
+		NetmikoType:  "hp_procurve",
+		AnsibleOS:    "community.network.aruba",
+		BenchCommand: "show version",
+		BenchExpect:  "Boot Image:",
+	}
+}
+
+// Console: the boot profile menu takes 0 (ROM monitor), 1 (primary) or
+// 2 (secondary); the monitor boots on "boot"; a console starts a new
+// CLI session on every role change.
+func (Vendor) Console() commands.ConsolePolicy {
+	return commands.ConsolePolicy{
+		ProfileKey: func(b byte) (int, bool) {
+			if b >= '0' && b <= '2' {
+				return int(b - '0'), true
+			}
+			return 0, false
+		},
+		MonitorLine: func(line string) (bool, string) {
+			if line == "boot" {
+				return true, ""
+			}
+			return false, tx.MonitorUnknown
+		},
+	}
+}
 
 // Shell is the full CLI on the active module, the standby console's CLI on
 // a standby (or offline) module, and none otherwise.
@@ -30,16 +62,6 @@ func (Vendor) Shell(s *commands.Session, st model.State) commands.Shell {
 		return &Shell{s: s, standby: true}
 	}
 	return nil
-}
-
-// MonitorReply answers a ROM monitor line other than "boot".
-func (Vendor) MonitorReply(string) string { return tx.MonitorUnknown }
-
-// Prepare gives the chassis ProCurve's rules.
-func (Vendor) Prepare(c *model.Chassis) {
-	c.Rules.BootLog = tx.BootLog
-	c.Rules.DefaultVLANName = func(id int) string { return fmt.Sprintf("VLAN%d", id) }
-	c.Rules.FactoryConfig = FactoryConfig
 }
 
 // FactoryConfig is the config after erase startup-config: the factory

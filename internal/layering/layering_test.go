@@ -1,6 +1,10 @@
 // Package layering keeps the imports pointing one way:
 // cmd -> server -> console -> commands -> parser, prompts, model.
 // transcripts and switchsimtest sit beside server; nothing imports cmd.
+//
+// Only the registry (vendors) and a vendor's own folders (commands/<v>,
+// prompts/<v>) name a vendor: the engine imports none, no vendor imports
+// another, and a vendor's texts are imported only by its commands.
 package layering
 
 import (
@@ -19,17 +23,43 @@ var allowed = map[string][]string{
 	"prompts":       {},
 	"prompts/":      {"prompts", "model"},
 	"scenario":      {"model"},
-	"commands":      {"model"},
-	"commands/":     {"commands", "parser", "prompts", "prompts/", "model"},
-	"console":       {"commands", "model", "parser"},
-	"server":        {"commands", "commands/", "console", "model", "parser", "prompts", "prompts/", "scenario"},
-	"transcripts":   {"server", "console", "commands", "commands/", "model", "parser", "prompts", "prompts/", "scenario"},
-	"switchsimtest": {"server", "console", "commands", "commands/", "model", "scenario", "transcripts"},
-	"bench":         {"server", "console", "commands", "model", "scenario"},
-	"cmd/":          {"server", "console", "commands", "commands/", "model", "parser", "prompts", "prompts/", "scenario", "transcripts", "bench", "switchsimtest"},
+	"commands":      {"model", "parser"},
+	"commands/":     {"commands", "parser", "prompts", "prompts/", "model", "commands/"},
+	"vendors":       {"commands", "commands/", "model", "scenario"},
+	"console":       {"commands", "model"},
+	"server":        {"commands", "console", "model", "scenario"},
+	"transcripts":   {"server", "model", "scenario", "vendors"},
+	"switchsimtest": {"server", "scenario", "vendors"},
+	"bench":         {"server"},
+	"cmd/":          {"server", "scenario", "transcripts", "bench", "vendors"},
 	"internal/":     {},
-	"examples/":     {"server", "switchsimtest", "scenario", "model"},
-	"tests/":        {"server", "switchsimtest", "scenario", "model", "console", "commands", "commands/"},
+	"examples/":     {"server", "switchsimtest", "scenario", "model", "vendors"},
+	"tests/":        {"server", "switchsimtest", "scenario", "model", "console", "commands", "vendors"},
+}
+
+// vendorOf names the vendor a package belongs to: X for commands/X/...
+// and prompts/X/..., "" for the rest.
+func vendorOf(pkg string) string {
+	for _, top := range []string{"commands/", "prompts/"} {
+		if rest, ok := strings.CutPrefix(pkg, top); ok {
+			return strings.SplitN(rest, "/", 2)[0]
+		}
+	}
+	return ""
+}
+
+// vendorImportOK: a vendor's packages are imported only by the registry
+// and by the same vendor's packages; its texts (prompts/X) only by its
+// commands.
+func vendorImportOK(pkg, imp string) bool {
+	v := vendorOf(imp)
+	if v == "" {
+		return true
+	}
+	if strings.HasPrefix(imp, "prompts/") {
+		return vendorOf(pkg) == v && strings.HasPrefix(pkg, "commands/")
+	}
+	return pkg == "vendors" || vendorOf(pkg) == v
 }
 
 // rule finds the entry for a package: exact name, else its top folder
@@ -77,6 +107,31 @@ func TestImportsPointOneWay(t *testing.T) {
 			if !permitted(rules, imp) {
 				t.Errorf("%s imports %s, against the layering", pkg, imp)
 			}
+			if !vendorImportOK(pkg, imp) {
+				t.Errorf("%s imports %s: only vendors/ and the vendor's own folders name a vendor", pkg, imp)
+			}
+		}
+	}
+}
+
+func TestVendorRule(t *testing.T) {
+	cases := []struct {
+		pkg, imp string
+		ok       bool
+	}{
+		{"server", "commands/procurve", false},
+		{"console", "prompts/procurve", false},
+		{"vendors", "commands/procurve", true},
+		{"vendors", "prompts/procurve", false},
+		{"commands/exos", "commands/procurve", false},
+		{"commands/exos", "prompts/procurve", false},
+		{"commands/procurve", "prompts/procurve", true},
+		{"commands/procurve/x", "commands/procurve", true},
+		{"console", "commands", true},
+	}
+	for _, c := range cases {
+		if got := vendorImportOK(c.pkg, c.imp); got != c.ok {
+			t.Errorf("%s importing %s: allowed %v, want %v", c.pkg, c.imp, got, c.ok)
 		}
 	}
 }
