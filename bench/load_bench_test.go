@@ -1,11 +1,11 @@
 package bench
 
 import (
-	"github.com/switchsim/switchsim/vendors"
 	"path/filepath"
 	"testing"
 
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // startInProcess serves the default chassis on a real clock with a state

@@ -1,7 +1,6 @@
 package console_test
 
 import (
-	"github.com/switchsim/switchsim/vendors"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 var start = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)

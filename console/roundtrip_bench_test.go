@@ -2,7 +2,6 @@ package console_test
 
 import (
 	"bytes"
-	"github.com/switchsim/switchsim/vendors"
 	"sync"
 	"testing"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // promptWire signals each time the output ends with the prompt.

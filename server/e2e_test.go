@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/switchsim/switchsim/vendors"
 	"io"
 	"net"
 	"net/http"
@@ -20,6 +19,7 @@ import (
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 var testStart = time.Date(2014, 1, 26, 17, 34, 7, 0, time.UTC)

@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"errors"
-	"github.com/switchsim/switchsim/vendors"
 	"net"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 const edgeScenario = `users:

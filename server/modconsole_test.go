@@ -1,7 +1,6 @@
 package server
 
 import (
-	"github.com/switchsim/switchsim/vendors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/model"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 type localTerm struct {

@@ -4,13 +4,13 @@ package server
 
 import (
 	"fmt"
-	"github.com/switchsim/switchsim/vendors"
 	"runtime"
 	"testing"
 	"time"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // Soak: the abuse and concurrency tests at full size (make soak).

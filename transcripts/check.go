@@ -3,13 +3,15 @@ package transcripts
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Files lists the transcripts a path names: the file itself, or every
-// *.txt file in a folder (not its subfolders), sorted.
+// *.txt file in a folder and its subfolders (one per vendor), sorted.
 func Files(path string) ([]string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -18,7 +20,17 @@ func Files(path string) ([]string, error) {
 	if !st.IsDir() {
 		return []string{path}, nil
 	}
-	files, err := filepath.Glob(filepath.Join(path, "*.txt"))
+	// the folder and its subfolders (one per vendor)
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			files = append(files, p)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,13 @@ package transcripts
 
 import (
 	"bytes"
-	"github.com/switchsim/switchsim/vendors"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // dialTerm opens an interactive session as a person's client would.

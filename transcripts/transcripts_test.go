@@ -21,7 +21,8 @@ func TestTranscripts(t *testing.T) {
 	}
 	for _, path := range files {
 		path := path
-		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
+		name, _ := filepath.Rel("testdata", path)
+		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
 			t.Parallel()
 			var out strings.Builder
 			n, err := Check(path, *update, Options{}, &out)

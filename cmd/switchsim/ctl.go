@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/vendors"
 )
 
 // ctlAction describes one "switchsim ctl" action.
@@ -27,7 +28,7 @@ type ctlAction struct {
 
 func moduleArg(args []string) (server.ControlRequest, error) {
 	if len(args) != 1 {
-		return server.ControlRequest{}, errors.New("expected one module: mm1 or mm2")
+		return server.ControlRequest{}, errors.New("expected one module (" + moduleChoices() + ")")
 	}
 	return server.ControlRequest{Module: args[0]}, nil
 }
@@ -41,27 +42,24 @@ func noArgs(args []string) (server.ControlRequest, error) {
 
 var ctlActions = []ctlAction{
 	{"state", "", "print the chassis state as JSON", noArgs},
-	{"press", "mm1|mm2 reset|shutdown  |  ssm clear", "press a button: a management module's MM Reset or MM Shutdown, or the System Support Module's Clear", func(a []string) (server.ControlRequest, error) {
+	{"press", "MODULE reset|shutdown  |  ssm clear", "press a button: a management module's MM Reset or MM Shutdown, or the System Support Module's Clear", func(a []string) (server.ControlRequest, error) {
 		if len(a) != 2 {
-			return server.ControlRequest{}, errors.New("expected a module and a button, e.g. mm1 reset")
+			return server.ControlRequest{}, errors.New("expected a module and a button, e.g. mm1 reset or msm-a reset")
 		}
 		if a[0] == "ssm" {
 			return server.ControlRequest{Button: a[1]}, nil
 		}
 		return server.ControlRequest{Module: a[0], Button: a[1]}, nil
 	}},
-	{"pull", "mm1|mm2", "hotswap a management module out", moduleArg},
-	{"insert", "mm1|mm2 [primary=VERSION] [secondary=VERSION] [rom=VERSION] [serial=S] [booted=primary|secondary]", "hotswap a management module in, carrying the given software", func(a []string) (server.ControlRequest, error) {
+	{"pull", "MODULE", "hotswap a management module out", moduleArg},
+	{"insert", "MODULE [primary=VERSION] [secondary=VERSION] [rom=VERSION] [serial=S] [booted=primary|secondary]", "hotswap a management module in, carrying the given software (default: what the chassis runs)", func(a []string) (server.ControlRequest, error) {
 		if len(a) < 1 {
 			return server.ControlRequest{}, errors.New("expected a module")
 		}
 		spec, err := server.ParseInsert(a[1:])
-		if spec.Primary == "" && spec.Secondary == "" {
-			spec.Primary = "K.15.06.0017"
-		}
 		return server.ControlRequest{Module: a[0], InsertSpec: spec}, err
 	}},
-	{"fail-selftest", "mm1|mm2 [count]", "make the module's next selftest(s) fail", func(a []string) (server.ControlRequest, error) {
+	{"fail-selftest", "MODULE [count]", "make the module's next selftest(s) fail", func(a []string) (server.ControlRequest, error) {
 		if len(a) < 1 || len(a) > 2 {
 			return server.ControlRequest{}, errors.New("expected a module and an optional count")
 		}
@@ -75,9 +73,9 @@ var ctlActions = []ctlAction{
 		}
 		return r, nil
 	}},
-	{"crash", "mm1|mm2", "crash the module's software", moduleArg},
+	{"crash", "MODULE", "crash the module's software", moduleArg},
 	{"cut-heartbeat", "", "stop the active module's heartbeat (the standby takes over)", noArgs},
-	{"fail-hardware", "mm1|mm2", "fail the module's hardware", moduleArg},
+	{"fail-hardware", "MODULE", "fail the module's hardware", moduleArg},
 	{"power-cycle", "", "turn the chassis off and on", noArgs},
 	{"advance", "DURATION", "move a virtual clock forward (chassis on real time refuse)", func(a []string) (server.ControlRequest, error) {
 		if len(a) != 1 {
@@ -95,7 +93,18 @@ func ctlUsage(w io.Writer) {
 	for _, a := range ctlActions {
 		fmt.Fprintf(w, "  %-14s %s\n  %-14s   %s\n", a.name, a.args, "", a.help)
 	}
+	fmt.Fprintf(w, "\nMODULE names a management module as the chassis's vendor does: %s.\n", moduleChoices())
 	fmt.Fprintf(w, "\n\"switchsim ctl <action> --help\" describes one action.\n\nflags:\n")
+}
+
+// moduleChoices lists each vendor's module names ("mm1|mm2 (procurve)").
+func moduleChoices() string {
+	var out []string
+	for _, name := range vendors.Names() {
+		v, _ := vendors.Lookup(name)
+		out = append(out, strings.Join(v.Profile().ModuleNames, "|")+" ("+name+")")
+	}
+	return strings.Join(out, ", ")
 }
 
 func ctl(args []string) error {

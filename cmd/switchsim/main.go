@@ -12,6 +12,7 @@ const usage = `usage: switchsim <command> [flags]
 
 commands:
   serve      serve chassis over SSH (the default chassis unless told otherwise)
+  scenarios  list the built-in chassis ("serve --scenario NAME")
   ctl        press buttons, pull and insert modules through the control API
   replay     replay transcript files and compare the output
   record     serve like "serve" and write the sessions as a transcript
@@ -36,6 +37,8 @@ func main() {
 		err = record(args)
 	case "ctl":
 		err = ctl(args)
+	case "scenarios":
+		err = scenarios(args)
 	case "replay":
 		err = replay(args)
 	case "inventory":

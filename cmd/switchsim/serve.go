@@ -257,7 +257,7 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		}
 		fmt.Fprintf(out, "\nswitchsim: %s is up (%s, started in %s)\n", a.Name, st.Hostname, took.Round(time.Millisecond))
 		for _, m := range st.Modules {
-			fmt.Fprintf(out, "  management module %d: %s %s\n", m.Slot, m.State, m.Running)
+			fmt.Fprintf(out, "  %s: %s %s\n", m.Label, m.State, m.Running)
 		}
 		h := hostPart(a.Mgmt)
 		pw := func(p string) string {
@@ -268,9 +268,15 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		}
 		fmt.Fprintf(out, "\n  management CLI (the active module):\n")
 		fmt.Fprintf(out, "    ssh -p %s %s@%s      (%s)\n", port(a.Mgmt), mu, h, pw(mp))
-		fmt.Fprintf(out, "    ssh -p %s %s@%s     (%s)\n", port(a.Mgmt), ou, h, pw(op))
+		if ou != "" {
+			fmt.Fprintf(out, "    ssh -p %s %s@%s     (%s)\n", port(a.Mgmt), ou, h, pw(op))
+		}
 		for j, c := range a.Consoles {
-			fmt.Fprintf(out, "  module %d console:  ssh -p %s %s@%s\n", j+1, port(c), mu, hostPart(c))
+			label := fmt.Sprint(j + 1)
+			if j < len(st.Modules) {
+				label = st.Modules[j].Label
+			}
+			fmt.Fprintf(out, "  %s console:  ssh -p %s %s@%s\n", label, port(c), mu, hostPart(c))
 		}
 		if a.Telnet != "" {
 			fmt.Fprintf(out, "  telnet:            telnet %s %s\n", hostPart(a.Telnet), port(a.Telnet))
