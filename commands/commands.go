@@ -90,6 +90,23 @@ type Host interface {
 	// KillOthers ends the other CLI sessions of the active module ("kill").
 	KillOthers(s *Session) int
 	Now() time.Time
+	// TFTPGet reads a file from the TFTP stand-in (copy tftp
+	// startup-config): what was uploaded to it.
+	TFTPGet(server, file string) ([]byte, error)
+	// Users lists the CLI sessions of the active module ("show users"),
+	// as they logged in; Self marks s.
+	Users(s *Session) []User
+	// HostPublicKey is the SSH host key the chassis serves, as an
+	// authorized_keys line ("" when "clear crypto" removed it).
+	HostPublicKey() string
+}
+
+// User is one CLI session as a listing of sessions shows it.
+type User struct {
+	Transport string // "SSH", "TELNET" or "CONSOLE"
+	Peer      string // remote address ("" on a console)
+	User      string // the login name, when the login gave one
+	Self      bool
 }
 
 // TFTP stand-in errors (each vendor prints its own text).
@@ -116,6 +133,9 @@ type Session struct {
 	Width, Height int
 	// Paging: the pager is on for this session.
 	Paging bool
+	// History is the lines this session ran, oldest first (the console
+	// keeps it; "show history" reads it).
+	History []string
 	// Mode and Context are the vendor's CLI position (e.g. config mode,
 	// "vlan-10").
 	Mode    int

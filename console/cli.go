@@ -41,7 +41,6 @@ type CLI struct {
 	// handle decides what a note does (true: interrupt).
 	handle func(any) bool
 
-	history []string
 	swallow bool // drop one Enter right after a single-key answer
 
 	// pager state for the command being run: rows since the last pager
@@ -162,13 +161,15 @@ func (t *CLI) applySize() {
 }
 
 func (t *CLI) remember(line string) {
-	if n := len(t.history); n > 0 && t.history[n-1] == line {
+	h := t.sess.History
+	if n := len(h); n > 0 && h[n-1] == line {
 		return
 	}
-	t.history = append(t.history, line)
-	if len(t.history) > 100 {
-		t.history = t.history[1:]
+	h = append(h, line)
+	if len(h) > 100 {
+		h = h[1:]
 	}
+	t.sess.History = h
 }
 
 // Print writes command output through the pager.

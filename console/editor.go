@@ -104,7 +104,7 @@ func (e *editor) inQuote() bool {
 
 // readLine shows the prompt and edits a line until Enter.
 func (t *CLI) readLine(prompt string) (string, error) {
-	e := &editor{t: t, prompt: prompt, hist: len(t.history)}
+	e := &editor{t: t, prompt: prompt, hist: len(t.sess.History)}
 	t.conn.Write(prompt)
 	for {
 		b, err := t.key()
@@ -198,7 +198,7 @@ func (t *CLI) readLine(prompt string) (string, error) {
 }
 
 func (e *editor) history(dir int) {
-	h := e.t.history
+	h := e.t.sess.History
 	n := e.hist + dir
 	if n < 0 || n > len(h) {
 		return

@@ -24,6 +24,10 @@ type Config struct {
 	// SNMPCommunity is the unrestricted SNMP community ("" = none).
 	SNMPCommunity string `json:"snmpCommunity,omitempty"`
 	Fastboot      bool   `json:"fastboot,omitempty"`
+	// Settings are a vendor's further configuration lines, under names
+	// the vendor chooses ("ip default-gateway"): the engine stores,
+	// copies, compares and saves them without reading them.
+	Settings map[string]string `json:"settings,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.
@@ -63,6 +67,12 @@ func (c *Config) Clone() *Config {
 		n.VLANs[i].Tagged = append([]string(nil), v.Tagged...)
 	}
 	n.Ports = append([]PortCf(nil), c.Ports...)
+	if c.Settings != nil {
+		n.Settings = make(map[string]string, len(c.Settings))
+		for k, v := range c.Settings {
+			n.Settings[k] = v
+		}
+	}
 	return &n
 }
 
@@ -87,6 +97,9 @@ func (c *Config) norm() Config {
 	}
 	if len(n.Ports) == 0 {
 		n.Ports = nil
+	}
+	if len(n.Settings) == 0 {
+		n.Settings = nil
 	}
 	return n
 }

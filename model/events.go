@@ -12,6 +12,7 @@ const (
 	EvConsole                          // boot output for Module's console
 	EvActive                           // the active module changed; Module is the new one or -1
 	EvTransfer                         // the download finished (Transfer says how)
+	EvWake                             // a time a session waits for has come (WakeAt)
 )
 
 // Event is one thing a mutation or a timer caused.

@@ -51,6 +51,8 @@ type Host struct {
 
 	smu      sync.Mutex
 	mgmt     map[*console.Conn]*commands.Session
+	who      map[*console.Conn]login // how each management session logged in (show users)
+	whoSeq   uint64
 	consoles map[int][]*console.Conn
 	watchers map[*console.Conn]int
 	active   int  // cached active module, -1 while none
@@ -88,6 +90,7 @@ func NewHost(name string, v commands.Vendor, c *model.Chassis, clock Clock, imag
 		Name: name, Vendor: v, clock: clock, images: images, m: c,
 		unreachable: map[string]bool{},
 		mgmt:        map[*console.Conn]*commands.Session{},
+		who:         map[*console.Conn]login{},
 		consoles:    map[int][]*console.Conn{},
 		watchers:    map[*console.Conn]int{},
 		kick:        make(chan struct{}, 1),
@@ -339,12 +342,15 @@ func (h *Host) attachManagement(c *console.Conn, s *commands.Session, max int) (
 		return false, true
 	}
 	h.mgmt[c] = s
+	h.whoSeq++
+	h.who[c] = login{seq: h.whoSeq, s: s, u: commands.User{Transport: s.Transport, Peer: s.Peer, User: s.User}}
 	return true, false
 }
 
 func (h *Host) detachManagement(c *console.Conn) {
 	h.smu.Lock()
 	delete(h.mgmt, c)
+	delete(h.who, c)
 	h.smu.Unlock()
 }
 

@@ -3,6 +3,7 @@ package transcripts
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -113,7 +114,13 @@ func Run(f *File, opt Options) (*Result, error) {
 		}
 		cc.Scenario = sc
 	}
-	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Images: opt.Images, Chassis: []server.ChassisConfig{cc}})
+	// the TFTP stand-in's upload directory, for this replay only
+	tftp, err := os.MkdirTemp("", "switchsim-tftp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tftp)
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Images: opt.Images, TFTPOut: tftp, Chassis: []server.ChassisConfig{cc}})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
