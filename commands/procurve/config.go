@@ -13,6 +13,13 @@ import (
 // it. Lines that carry a trailing blank on real K.15 switches (hostname,
 // module, vlan and the lines inside a vlan block) keep it.
 func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
+	return configText(c, cf, startup, false)
+}
+
+// configText renders a config; structured puts each port's VLANs in its
+// interface block instead of the VLANs' port lists (show running-config
+// structured).
+func configText(c *model.Chassis, cf *model.Config, startup, structured bool) string {
 	var b strings.Builder
 	if startup {
 		b.WriteString(tx.StartupHead)
@@ -36,6 +43,12 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 		if s.Present {
 			fmt.Fprintf(&b, "module %d type %s \n", i+1, s.Hardware.Product)
 		}
+	}
+	if cf.Contact != "" {
+		fmt.Fprintf(&b, "snmp-server contact %q\n", cf.Contact)
+	}
+	if cf.Location != "" {
+		fmt.Fprintf(&b, "snmp-server location %q\n", cf.Location)
 	}
 	if cf.MOTD != "" {
 		fmt.Fprintf(&b, "banner motd %q\n", cf.MOTD)
@@ -70,8 +83,11 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 	}
 	pcs := append([]model.PortCf(nil), cf.Ports...)
 	sort.Slice(pcs, func(i, j int) bool { return order[pcs[i].Port] < order[pcs[j].Port] })
+	if structured {
+		writeStructuredPorts(&b, c, cf, ports)
+	}
 	for _, p := range pcs {
-		if p.Name == "" && !p.Disabled {
+		if structured || p.Name == "" && !p.Disabled {
 			continue
 		}
 		fmt.Fprintf(&b, "interface %s \n", p.Port)
@@ -83,8 +99,11 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 		}
 		b.WriteString("   exit\n")
 	}
-	if cf.SNMPCommunity != "" {
-		fmt.Fprintf(&b, "snmp-server community %q unrestricted\n", cf.SNMPCommunity)
+	if gw := setting(cf, keyGateway); gw != "" {
+		fmt.Fprintf(&b, "ip default-gateway %s\n", gw)
+	}
+	for _, cm := range communities(cf) {
+		b.WriteString(cm.line() + "\n")
 	}
 	elsewhere := map[string]bool{}
 	for _, v := range cf.VLANs {
@@ -98,7 +117,7 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 		fmt.Fprintf(&b, "vlan %d \n", v.ID)
 		fmt.Fprintf(&b, "   name %q \n", v.Name)
 		untagged := v.Untagged
-		if v.ID == 1 {
+		if v.ID == 1 && !structured {
 			var moved []string
 			untagged = nil
 			for _, p := range ports {
@@ -112,10 +131,10 @@ func ConfigText(c *model.Chassis, cf *model.Config, startup bool) string {
 				fmt.Fprintf(&b, "   no untagged %s \n", PortRanges(moved, order))
 			}
 		}
-		if len(untagged) > 0 {
+		if len(untagged) > 0 && !structured {
 			fmt.Fprintf(&b, "   untagged %s \n", PortRanges(untagged, order))
 		}
-		if len(v.Tagged) > 0 {
+		if len(v.Tagged) > 0 && !structured {
 			fmt.Fprintf(&b, "   tagged %s \n", PortRanges(v.Tagged, order))
 		}
 		if v.IP != "" {

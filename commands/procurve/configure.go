@@ -334,22 +334,33 @@ func setPort(x *ctx, port string, fn func(pc *model.PortCf)) error {
 	})
 }
 
+// ifaceEnable and ifaceName take a port list (interface A1-A4 disable).
 func ifaceEnable(x *ctx) error {
-	p, err := portArg(x)
+	ports, err := portsValue(x, "PORT")
 	if err != nil {
 		return err
 	}
 	off := x.M.Has("disable")
-	return setPort(x, p, func(pc *model.PortCf) { pc.Disabled = off })
+	for _, p := range ports {
+		if err := setPort(x, p, func(pc *model.PortCf) { pc.Disabled = off }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func ifaceName(x *ctx) error {
-	p, err := portArg(x)
+	ports, err := portsValue(x, "PORT")
 	if err != nil {
 		return err
 	}
 	name := x.Value("NAME")
-	return setPort(x, p, func(pc *model.PortCf) { pc.Name = name })
+	for _, p := range ports {
+		if err := setPort(x, p, func(pc *model.PortCf) { pc.Name = name }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func contextPort(x *ctx) string { return strings.TrimPrefix(x.sh.context, "eth-") }

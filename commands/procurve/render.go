@@ -426,15 +426,15 @@ func ShowSystem(c *model.Chassis) string {
 	if a != nil && a.Running != nil {
 		sw, rom = a.Running.Version, a.ROM.Version
 	}
-	name := ""
+	name, contact, location := "", "", ""
 	if cf != nil {
-		name = cf.Hostname
+		name, contact, location = cf.Hostname, cf.Contact, cf.Location
 	}
 	var b strings.Builder
 	b.WriteString(tx.SystemTitle)
 	fmt.Fprintf(&b, "  System Name        : %s\n", pad(name, 41))
-	b.WriteString("  System Contact     : \n")
-	b.WriteString("  System Location    : \n\n")
+	b.WriteString("  System Contact     : " + contact + "\n")
+	b.WriteString("  System Location    : " + location + "\n\n")
 	b.WriteString("  MAC Age Time (sec) : 300    \n\n")
 	b.WriteString("  Time Zone          : 0    \n")
 	b.WriteString("  Daylight Time Rule : None \n\n\n")
@@ -451,49 +451,8 @@ func ShowSystem(c *model.Chassis) string {
 	return b.String()
 }
 
-// ShowVLANs renders show vlans (15.x layout).
-func ShowVLANs(c *model.Chassis) string {
-	var b strings.Builder
-	b.WriteString(tx.VLANsTitle)
-	b.WriteString("  Maximum VLANs to support : " + pad("256", 21) + "\n")
-	primary := ""
-	if c.Running != nil {
-		if v := c.Running.VLAN(1); v != nil {
-			primary = v.Name
-		}
-	}
-	b.WriteString("  Primary VLAN : " + primary + "\n")
-	b.WriteString("  Management VLAN :             \n\n")
-	b.WriteString("  VLAN ID Name                 Status       Voice Jumbo\n")
-	b.WriteString("  ------- -------------------- ------------ ----- -----\n")
-	if c.Running != nil {
-		for _, v := range c.Running.VLANs {
-			b.WriteString("  " + pad(fmt.Sprint(v.ID), 8) + pad(v.Name, 21) + pad("Port-based", 13) + pad("No", 6) + pad("No", 5) + "\n")
-		}
-	}
-	return b.String()
-}
-
-// ShowInterfacesBrief renders show interfaces brief (15.x layout).
-func ShowInterfacesBrief(c *model.Chassis) string {
-	var b strings.Builder
-	b.WriteString(tx.PortsTitle)
-	b.WriteString("                          | Intrusion                           MDI  Flow Bcast\n")
-	b.WriteString("  Port         Type       | Alert     Enabled Status Mode       Mode Ctrl Limit\n")
-	b.WriteString("  ------------ ---------- + --------- ------- ------ ---------- ---- ---- -----\n")
-	for _, p := range c.Ports() {
-		en, st, mdi := "Yes", "Down", "Auto"
-		if !p.Enabled {
-			en = "No"
-		}
-		if p.Up {
-			st, mdi = "Up", "MDI"
-		}
-		b.WriteString("  " + pad(p.Name, 13) + pad(p.Type, 11) + "| " + pad("No", 10) + pad(en, 8) + pad(st, 7) +
-			pad("1000FDx", 11) + pad(mdi, 5) + pad("off", 5) + pad("0", 5) + "\n")
-	}
-	return b.String()
-}
+// ShowInterfacesBrief renders show interfaces brief (every port).
+func ShowInterfacesBrief(c *model.Chassis) string { return ShowInterfacesBriefPorts(c, nil) }
 
 // commas prints n with thousands separators.
 func commas(n int64) string {

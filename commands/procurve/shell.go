@@ -97,11 +97,19 @@ func ErrorText(pe *parser.Error) string {
 	return fmt.Sprintf(tx.InvalidInput, pe.Token)
 }
 
-// Run parses and executes one line.
+// Run parses and executes one line; an output filter after "|" applies
+// to what the command prints (pipe.go).
 func (sh *Shell) Run(t commands.Terminal, line string) error {
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
+	if cmd, pipe, ok := splitPipe(line); ok {
+		return sh.runFiltered(t, cmd, pipe)
+	}
+	return sh.run(t, line)
+}
+
+func (sh *Shell) run(t commands.Terminal, line string) error {
 	return commands.Dispatch(t, sh.graph(), line,
 		func(m *parser.Match) *ctx { return &ctx{Ctx: commands.Ctx{S: sh.s, T: t, M: m}, sh: sh} },
 		func(pe *parser.Error) string { return ErrorText(pe) + "\n" })
@@ -146,6 +154,9 @@ func helpLine(word, help string) string {
 // commands come first, then a blank line and the operator commands, as a
 // real listing shows.
 func (sh *Shell) Help(line string) string {
+	if _, pipe, ok := splitPipe(line); ok {
+		return pipeHelp(pipe)
+	}
 	items, err := sh.graph().Describe(line)
 	if err != nil {
 		if pe, ok := parser.AsError(err); ok {

@@ -141,6 +141,45 @@ var table = []*command{
 	cmd("interface PORT:word", []string{"Enter the interface context or configure ports.", "Port name."}, inConfig|inContext, ifaceContext),
 	cmd("interface PORT:word <enable|disable>", []string{"Enter the interface context or configure ports.", "Port name.", "Enable the port.", "Disable the port."}, inConfig|inContext, ifaceEnable),
 	cmd("interface PORT:word name NAME:string", []string{"Enter the interface context or configure ports.", "Port name.", "Set the port's name.", "The name."}, inConfig|inContext, ifaceName),
+
+	// everyday commands (issue 15): what engineers and backup and
+	// inventory tools type first; layouts and sources in LAYOUTS.md
+	cmd("show interfaces [brief] PORTS:word", []string{hShow, "Show port information.", "Show the port status table.", hPort}, inAll, showInterfacesPorts),
+	cmd("show vlans VLAN-ID:int(1-4094)", []string{hShow, "Show the VLANs.", "VLAN identifier."}, inAll, showVLAN),
+	cmd("show vlans ports PORTS:word [detail]", []string{hShow, "Show the VLANs.", "Show the VLANs of ports.", hPort, "Show each VLAN's mode."}, inAll, showVLANPorts),
+	cmd("show mac-address", []string{hShow, "Show the MAC addresses the switch has learned."}, inAll, showMACAddress),
+	cmd("show mac-address vlan VLAN-ID:int(1-4094)", []string{hShow, "Show the MAC addresses the switch has learned.", "The addresses of one VLAN.", "VLAN identifier."}, inAll, showMACVLAN),
+	cmd("show mac-address PORTS:word", []string{hShow, "Show the MAC addresses the switch has learned.", hPort}, inAll, showMACPorts),
+	cmd("show lldp info remote-device [PORTS:word]", []string{hShow, "Show LLDP information.", "Show LLDP information.", "Show the neighbours LLDP has found.", hPort}, inAll, showLLDPRemote),
+	cmd("show ip", []string{hShow, "Show IP configuration."}, inAll, showIP),
+	cmd("show ip ssh", []string{hShow, "Show IP configuration.", "Show the SSH server's settings and sessions."}, inAll, showIPSSH),
+	cmd("show time", []string{hShow, "Show the date and time."}, inAll, showTime),
+	cmd("show users", []string{hShow, "Show the sessions logged in."}, inAll, showUsers),
+	cmd("show history", []string{hShow, "Show the commands entered in this session."}, inAll, showHistory),
+	cmd("show config status", []string{hShow, "Show the startup configuration.", "Compare the running and the startup configuration."}, inAnyMgr, showConfigStatus),
+	cmd("show config files", []string{hShow, "Show the startup configuration.", "List the configuration files."}, inAnyMgr, showConfigFiles),
+	cmd("show config FILENAME:word", []string{hShow, "Show the startup configuration.", "Configuration file name (config1-config3)."}, inAnyMgr, showConfigFile),
+	cmd("show crypto host-public-key", []string{hShow, "Show the SSH keys.", "Show the SSH host key."}, inAnyMgr, showHostKey),
+	cmd("show tech", []string{hShow, "Show the output support asks for first."}, inAnyMgr, showTech),
+	cmd("show running-config structured", []string{hShow, "Show the running configuration.", "Group each port's settings and VLANs by interface."}, inAnyMgr, showStructured),
+	cmd("write terminal", []string{hWrite, "Show the running configuration."}, inAnyMgr, writeTerminal),
+	cmd("copy <running-config|startup-config> tftp IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy the running configuration.", "Copy the startup configuration.", "Copy to a TFTP server.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyConfigTFTP),
+	cmd("copy tftp startup-config IP-ADDR:ipv4 FILENAME:word", []string{"Copy datafiles to/from the switch.", "Copy from a TFTP server.", "Replace the startup configuration and reboot.", "TFTP server address.", "File name on the server."}, inAnyMgr, copyTFTPStartup),
+	cmd("copy flash flash <primary|secondary>", []string{"Copy datafiles to/from the switch.", "Copy a software image between the flash banks.", "Copy to the other flash.", hPrimary, hSecondary}, inAnyMgr, copyFlashFlash),
+	cmd("ping IP-ADDR:ipv4 [repetitions REPETITIONS:int(1-10000)] [timeout TIMEOUT:int(1-60)]", []string{"Send IP Ping requests to a device on the network.", "IP address of the device.", "Number of times to send the ping.", "Count (default 1).", "Seconds to wait for each answer.", "Seconds (default 5)."}, inAll, ping),
+	cmd("traceroute IP-ADDR:ipv4 [minttl MINTTL:int(1-255)] [maxttl MAXTTL:int(1-255)] [timeout SECONDS:int(1-120)] [probes PROBES:int(1-5)]", []string{"Trace the route to a device on the network.", "IP address of the device.", "The first hop to show.", "Hop (default 1).", "The last hop to try.", "Hop (default 30).", "Seconds to wait for each probe.", "Seconds (default 5).", "Probes per hop.", "Count (default 3)."}, inAll, traceroute),
+	cmd("link-test MAC-ADDR:word [repetitions REPETITIONS:int(1-999)] [timeout TIMEOUT:int(1-256)]", []string{"Test the connection to a device by its MAC address.", "MAC address of the device.", "Number of test frames.", "Count (default 1).", "Seconds to wait for each answer.", "Seconds (default 5)."}, inAll, linkTest),
+	cmd("[no] ip default-gateway IP-ADDR:ipv4", []string{hNo, "Configure IP.", "Set the default gateway.", "Gateway address."}, inConfig|inContext, defaultGateway),
+	cmd("no ip default-gateway", []string{hNo, "Configure IP.", "Set the default gateway."}, inConfig|inContext, defaultGateway),
+	cmd("snmp-server <contact|location> TEXT:text", []string{"Configure SNMP.", "Set the system contact.", "Set the system location.", "The text."}, inConfig|inContext, snmpContact),
+	cmd("no snmp-server <contact|location>", []string{hNo, "Configure SNMP.", "Set the system contact.", "Set the system location."}, inConfig|inContext, snmpContact),
+	cmd("snmp-server community NAME:string [<operator|manager>] [<restricted|unrestricted>]", []string{"Configure SNMP.", "Add or change an SNMP community.", "Community name.", "The operator MIB view.", "The manager MIB view (the default).", "Read-only access (the default).", "Read-write access."}, inConfig|inContext, snmpCommunity),
+	cmd("no snmp-server community NAME:string", []string{hNo, "Configure SNMP.", "Add or change an SNMP community.", "Community name."}, inConfig|inContext, snmpCommunity),
+	cmd("module SLOT:int(1-12) type TYPE:word", []string{"Configure an interface module slot.", "Slot number.", "Set the module type.", "Module product number."}, inConfig|inContext, moduleType),
+	cmd("no vlan VLAN-ID:int(1-4094) <untagged|tagged> PORTS:word", []string{hNo, "Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Make ports untagged members.", "Make ports tagged members.", hPort}, inConfig|inContext, noVLANPorts),
+	cmd("vlan VLAN-ID:int(1-4094) ip address IP-ADDR:ipv4 MASK:ipv4", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Configure IP.", "Set the VLAN's IP address.", "IP address.", "Network mask."}, inConfig|inContext, vlanIP),
+	cmd("vlan VLAN-ID:int(1-4094) ip address dhcp-bootp", []string{"Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Configure IP.", "Set the VLAN's IP address.", "Get the address from a DHCP or Bootp server."}, inConfig|inContext, vlanIP),
+	cmd("no vlan VLAN-ID:int(1-4094) ip address", []string{hNo, "Add, delete, edit VLAN configuration or enter a VLAN context.", "VLAN identifier.", "Configure IP.", "Set the VLAN's IP address."}, inConfig|inContext, vlanIP),
 }
 
 // contextTable is what the vlan and interface contexts add.
@@ -158,6 +197,8 @@ var ifaceTable = []*command{
 	cmd("no name", []string{hNo, "Set the port's name."}, inIface, ctxIfaceNoName),
 	cmd("enable", []string{"Enable the port."}, inIface, ctxIfaceEnable),
 	cmd("disable", []string{"Disable the port."}, inIface, ctxIfaceDisable),
+	cmd("[no] untagged vlan VLAN-ID:int(1-4094)", []string{hNo, "Make the port an untagged member of a VLAN.", "A VLAN.", "VLAN identifier."}, inIface, ctxPortVLAN),
+	cmd("[no] tagged vlan VLAN-ID:int(1-4094)", []string{hNo, "Make the port a tagged member of a VLAN.", "A VLAN.", "VLAN identifier."}, inIface, ctxPortVLAN),
 }
 
 // standbyTable is the standby console: only three commands.
