@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what "make test" needs, skipping what is already there:
 # the Go modules, and Debian's openssh-client, expect, python3-netmiko and
-# ansible for the real-client suites. apt-get update runs once, only when
+# ansible for the real-client suites, and python3-textfsm for the 8212zl's
+# layout tests. apt-get update runs once, only when
 # something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
 command -v expect >/dev/null 2>&1 || missing+=(expect)
 /usr/bin/python3 -c 'import netmiko' >/dev/null 2>&1 || missing+=(python3-netmiko)
 command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible)
+/usr/bin/python3 -c 'import textfsm' >/dev/null 2>&1 || missing+=(python3-textfsm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

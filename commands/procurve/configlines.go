@@ -321,10 +321,10 @@ func writeStructuredPorts(b *strings.Builder, c *model.Chassis, cf *model.Config
 			fmt.Fprintf(b, "   name %q \n", pc.Name)
 		}
 		if untagged[p] != 0 {
-			fmt.Fprintf(b, "   untagged vlan %d \n", untagged[p])
+			fmt.Fprintf(b, tx.StructuredUntagged, untagged[p])
 		}
 		for _, t := range tagged[p] {
-			fmt.Fprintf(b, "   tagged vlan %d \n", t)
+			fmt.Fprintf(b, tx.StructuredTagged, t)
 		}
 		b.WriteString("   exit\n")
 	}

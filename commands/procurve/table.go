@@ -151,6 +151,7 @@ var table = []*command{
 	cmd("show mac-address vlan VLAN-ID:int(1-4094)", []string{hShow, "Show the MAC addresses the switch has learned.", "The addresses of one VLAN.", "VLAN identifier."}, inAll, showMACVLAN),
 	cmd("show mac-address PORTS:word", []string{hShow, "Show the MAC addresses the switch has learned.", hPort}, inAll, showMACPorts),
 	cmd("show lldp info remote-device [PORTS:word]", []string{hShow, "Show LLDP information.", "Show LLDP information.", "Show the neighbours LLDP has found.", hPort}, inAll, showLLDPRemote),
+	cmd("show lldp info remote-device ethernet PORTS:word", []string{hShow, "Show LLDP information.", "Show LLDP information.", "Show the neighbours LLDP has found.", "Ethernet ports.", hPort}, inAll, showLLDPRemote),
 	cmd("show ip", []string{hShow, "Show IP configuration."}, inAll, showIP),
 	cmd("show ip ssh", []string{hShow, "Show IP configuration.", "Show the SSH server's settings and sessions."}, inAll, showIPSSH),
 	cmd("show time", []string{hShow, "Show the date and time."}, inAll, showTime),

@@ -153,7 +153,7 @@ func TestLayoutsParseLikeTheCaptures(t *testing.T) {
 			}
 			return ""
 		}},
-		{"show_lldp_info_remote-device_port", "show_lldp_info_remote-device_A13", "show lldp info remote-device A1", func(r fsmResult) string {
+		{"show_lldp_info_remote-device_port", "show_lldp_info_remote-device_A13", "show lldp info remote-device ethernet A1", func(r fsmResult) string {
 			if len(r.Rows) != 1 || r.row(0)["CHASSIS_ID"] != "001b3f-6c8d00" {
 				return "want A1's neighbour"
 			}

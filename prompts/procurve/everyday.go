@@ -70,4 +70,26 @@ var (
 	LinkFailed    = t("link-failed", "Link-test failed.", "no source")
 	BadConfigFile = t("bad-config-file", "Invalid configuration file, line %d: %s",
 		"no source: copy tftp startup-config refusing a file it cannot read")
+	StructuredUntagged = t("structured-untagged", "   untagged vlan %d \n",
+		"no source: show running-config structured's VLAN line in an interface block")
+	StructuredTagged = t("structured-tagged", "   tagged vlan %d \n",
+		"no source: show running-config structured's VLAN line in an interface block")
 )
+
+// UnsourcedLayouts are the everyday commands whose arrangement no
+// capture gives (their words may be sourced); UNSOURCED.md lists them.
+var UnsourcedLayouts = []struct{ Command, Note string }{
+	{"show users", "no ProVision capture found; columns are ours (and K.15 may not have the command)"},
+	{"show history", "numbering and indentation are ours"},
+	{"show time", "the ctime form of the crash records"},
+	{"show config status", "one line, ours"},
+	{"show crypto host-public-key", "a title, then the served key in OpenSSH form (a real switch prints its RSA/DSA key)"},
+	{"show tech", "a bounded subset of show commands, each after a 'hostname# command' line"},
+	{"show running-config structured", "VLAN memberships moved into interface blocks as 'untagged vlan N' / 'tagged vlan N'"},
+	{"show vlans ports <ports> [detail]", "show vlans' table with a title of ours; detail adds a Mode column"},
+	{"show mac-address <ports>", "the address table's layout with a VLANs column"},
+	{"show lldp info remote-device <port> (PoE part)", "the capture's PoE block is left out (no PoE modules)"},
+	{"copy ... tftp (success)", "prints nothing, as copy crash-log does"},
+	{"link-test", "one line, passed or failed"},
+	{"ping, traceroute (times)", "every answer takes 1 ms; a silent probe waits its whole timeout"},
+}

@@ -49,6 +49,11 @@ func unsourcedDoc() string {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %05d | `%s` | %s |\n", r.id, r.txt, r.why)
 	}
+	b.WriteString("\n## Layouts\n\nOutput arrangements no capture gives (the captured ones are in\n")
+	b.WriteString("`commands/procurve/LAYOUTS.md`).\n\n| command | note |\n| --- | --- |\n")
+	for _, l := range UnsourcedLayouts {
+		fmt.Fprintf(&b, "| %s | %s |\n", l.Command, l.Note)
+	}
 	return b.String()
 }
 

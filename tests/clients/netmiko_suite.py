@@ -6,6 +6,7 @@
     netmiko_suite.py nopass     HOST:PORT   a switch without passwords (auth none)
     netmiko_suite.py telnet     HOST:PORT SSH-HOST:PORT   hp_procurve_telnet
     netmiko_suite.py telnet-operator HOST:PORT SSH-HOST:PORT   ... as operator, enable()
+    netmiko_suite.py everyday   HOST:PORT STATE-DIR   inventory shows, playbook lines, ping, TFTP backup
 
 Netmiko 2.4 raises when 8 s pass without the pattern it waits for, so a
 switch that does not answer as expected fails a step outright. As a second
@@ -210,9 +211,49 @@ def suite_telnet_operator(addr, ssh_addr):
         sw.disconnect()
 
 
+def suite_everyday(addr, state_dir):
+    """What inventory and backup tools do first (issue 15)."""
+    with Step("connect with a password", 10):
+        sw = connect(addr, MANAGER)
+    with Step("send_command 'show interfaces A1' (its counters move)", 5):
+        out = sw.send_command("show interfaces A1")
+        check(" Status and Counters - Port Counters for port A1\n" in out and "Link Status      : Up" in out, out)
+    for cmd in ["show system information", "show vlans", "show interfaces brief",
+                "show ip", "show mac-address", "show lldp info remote-device"]:
+        with Step("send_command %r" % cmd, 5):
+            got = sw.send_command(cmd).rstrip("\n")
+            want = exec_output(addr, cmd).rstrip("\n")
+            check(got == want, "%s:\n%r\nwant (as exec prints it):\n%r" % (cmd, got, want))
+    with Step("send_config_set snmp-server, address, gateway, VLAN", 22):
+        sw.send_config_set(["snmp-server contact NOC", 'snmp-server location "Rack 4"',
+                            "vlan 1 ip address 10.1.1.10 255.255.255.0",
+                            "ip default-gateway 10.1.1.254", "vlan 30 tagged A1"])
+        check(not sw.check_config_mode(), "still in configuration mode")
+    with Step("show running-config | include snmp-server", 5):
+        out = sw.send_command("show running-config | include snmp-server")
+        want = 'snmp-server contact "NOC"\nsnmp-server location "Rack 4"\nsnmp-server community "public" unrestricted'
+        check(out == want, repr(out))
+    with Step("show config status before and after save_config", 10):
+        check("needs to be saved" in sw.send_command("show config status"), "not unsaved")
+        sw.save_config()
+        check("is the same as" in sw.send_command("show config status"), "still unsaved")
+    with Step("ping the gateway", 5):
+        out = sw.send_command("ping 10.1.1.254")
+        check(out == "10.1.1.254 is alive, time = 1 ms", repr(out))
+    with Step("copy running-config tftp (the backup)", 5):
+        out = sw.send_command("copy running-config tftp 10.0.0.1 backup.cfg")
+        check(out == "", repr(out))
+        with open(state_dir + "/tftp/backup.cfg") as f:
+            backup = f.read()
+        check(backup.rstrip("\n") == exec_output(addr, "show running-config").rstrip("\n"), backup)
+    with Step("disconnect", 8):
+        sw.disconnect()
+
+
 def main():
     suites = {"ssh": suite_ssh, "switchover": suite_switchover, "nopass": suite_nopass,
-              "telnet": suite_telnet, "telnet-operator": suite_telnet_operator}
+              "telnet": suite_telnet, "telnet-operator": suite_telnet_operator,
+              "everyday": suite_everyday}
     if len(sys.argv) < 3 or sys.argv[1] not in suites:
         sys.exit(__doc__)
     try:

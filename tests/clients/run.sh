@@ -74,6 +74,7 @@ start telnet
 start expect
 start ansible
 start readme
+start everyday
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -105,6 +106,7 @@ suite netmiko-telnet-op "$PY" netmiko_suite.py telnet-operator "$(telnet telnet)
 suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect ssh_interactive.exp $(host expect) $(port expect)"
 suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
 suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
+suite netmiko-everyday "$PY" netmiko_suite.py everyday "$(mgmt everyday)" "$WORK/everyday"
 
 failed=()
 for name in "${ORDER[@]}"; do
