@@ -36,8 +36,16 @@ type lldpInfo struct {
 // neighbors lists the stations seen on the link-up ports, in port order.
 func neighbors(c *model.Chassis) []neighbor {
 	var out []neighbor
-	untagged, tagged := portVLANs(c)
-	for _, p := range c.Ports() {
+	ports := c.Ports()
+	names := make([]string, len(ports))
+	for i, p := range ports {
+		names[i] = p.Name
+	}
+	untagged, tagged := map[string]int{}, map[string][]int{}
+	if c.Running != nil {
+		untagged, tagged = vlansOf(c.Running, names)
+	}
+	for _, p := range ports {
 		if !p.Up {
 			continue
 		}
@@ -109,19 +117,14 @@ func formatMAC(v uint64) string {
 	return s[:6] + "-" + s[6:]
 }
 
-// portMAC is a port's own MAC address: the chassis base MAC plus the
-// port's place among all ports.
-func portMAC(c *model.Chassis, port string) string {
+// portMAC is the MAC address of the port at place i (from 0) among all
+// ports: the chassis base MAC plus i+1.
+func portMAC(c *model.Chassis, i int) string {
 	base, err := strconv.ParseUint(strings.ReplaceAll(c.Info.BaseMAC, "-", ""), 16, 64)
 	if err != nil {
 		return c.Info.BaseMAC
 	}
-	for i, p := range c.PortNames() {
-		if p == port {
-			return formatMAC(base + uint64(i) + 1)
-		}
-	}
-	return formatMAC(base)
+	return formatMAC(base + uint64(i) + 1)
 }
 
 // portVLANs gives each port's untagged VLAN (VLAN 1 unless it is

@@ -102,7 +102,7 @@ func ShowPortCounters(c *model.Chassis, ports []string) string {
 	two := func(l1, v1, l2, v2 string) {
 		b.WriteString(strings.TrimRight(pad(l1+v1, 42)+l2+v2, " ") + "\n")
 	}
-	for _, p := range c.Ports() {
+	for i, p := range c.Ports() {
 		if !want(p.Name) {
 			continue
 		}
@@ -129,7 +129,7 @@ func ShowPortCounters(c *model.Chassis, ports []string) string {
 		bps, pps := half*8, half/512
 		fmt.Fprintf(&b, tx.PortCountersTitle, p.Name)
 		b.WriteString("  Name  : " + name + "\n")
-		b.WriteString("  MAC Address      : " + portMAC(c, p.Name) + "\n")
+		b.WriteString("  MAC Address      : " + portMAC(c, i) + "\n")
 		b.WriteString("  Link Status      : " + link + "\n")
 		b.WriteString("  Port Enabled     : " + en + "\n")
 		b.WriteString("  Totals (Since boot or last clear) :\n")
