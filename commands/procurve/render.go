@@ -442,7 +442,7 @@ func ShowSystem(c *model.Chassis) string {
 	fmt.Fprintf(&b, "  ROM Version        : %s Serial Number      : %s\n", pad(rom, 20), pad(c.Info.Serial, 12))
 	b.WriteString("  Allow V1 Modules   : Yes\n\n")
 	fmt.Fprintf(&b, "  Up Time            : %s Memory   - Total   : %s\n", pad(uptime(c.Now().Sub(c.BootedAt)), 20), pad("128,380,928", 12))
-	fmt.Fprintf(&b, "  CPU Util (%%)       : %s           Free    : %s\n", pad("1", 20), pad("61,999,280", 12))
+	fmt.Fprintf(&b, "  CPU Util (%%)       : %s            Free    : %s\n", pad("1", 20), pad("61,999,280", 12))
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "  IP Mgmt  - Pkts Rx : %s Packet   - Total   : %s\n", pad("0", 20), pad("6750", 12))
 	fmt.Fprintf(&b, "             Pkts Tx : %s Buffers    Free    : %s\n", pad("0", 20), pad("5086", 12))

@@ -230,3 +230,29 @@ func TestLayoutsParseLikeTheCaptures(t *testing.T) {
 		})
 	}
 }
+
+// The right-hand column of show system starts where the capture's does,
+// on every line that has one.
+func TestShowSystemColumnsMatchTheCapture(t *testing.T) {
+	data, err := os.ReadFile("testdata/captures/show_system.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.typ("no page\r")
+	ours := s.output("show system")
+	for _, label := range []string{"Base MAC Addr", "Serial Number", "Memory   - Total", "Free    :", "Packet   - Total", "Buffers    Free", "Lowest  :", "Missed  :"} {
+		col := func(text string) int {
+			for _, l := range strings.Split(text, "\n") {
+				if i := strings.Index(l, label); i >= 0 {
+					return i
+				}
+			}
+			return -1
+		}
+		if want, got := col(string(data)), col(ours); got != want || got < 0 {
+			t.Errorf("%q at column %d, the capture's at %d", label, got, want)
+		}
+	}
+}
