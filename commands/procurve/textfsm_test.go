@@ -256,3 +256,41 @@ func TestShowSystemColumnsMatchTheCapture(t *testing.T) {
 		}
 	}
 }
+
+// Each table's heading and divider lines are the capture's, character
+// for character (trailing blanks aside).
+func TestTableHeadingsAreTheCaptures(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.typ("no page\r")
+	s.typ("configure\r")
+	s.typ("vlan 20 tagged A1\r")
+	s.typ("end\r")
+	for capture, cmd := range map[string]string{
+		"show_vlans": "show vlans", "show_vlans_id": "show vlans 20",
+		"show_interfaces_brief": "show interfaces brief", "show_interfaces": "show interfaces",
+		"show_mac-address": "show mac-address", "show_mac-address_vlan": "show mac-address vlan 1",
+		"show_lldp_info_remote-device_ntc": "show lldp info remote-device",
+		"show_ip":                          "show ip", "show_ip_ssh": "show ip ssh", "show_config_files": "show config files",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata/captures", capture+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours := map[string]bool{}
+		for _, l := range strings.Split(s.output(cmd), "\n") {
+			ours[strings.TrimRight(l, " ")] = true
+		}
+		lines := strings.Split(strings.ReplaceAll(string(data), "\r", ""), "\n")
+		for i, l := range lines {
+			if !strings.Contains(l, "---") || i == 0 {
+				continue
+			}
+			for _, want := range []string{lines[i-1], l} {
+				if want = strings.TrimRight(want, " "); !ours[want] {
+					t.Errorf("%s: the capture's %q is not in our output", cmd, want)
+				}
+			}
+		}
+	}
+}
