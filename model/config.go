@@ -3,6 +3,7 @@ package model
 import (
 	"reflect"
 	"sort"
+	"time"
 )
 
 // Config is one configuration of the switch, as data: a running config
@@ -28,6 +29,11 @@ type Config struct {
 	// the vendor chooses ("ip default-gateway"): the engine stores,
 	// copies, compares and saves them without reading them.
 	Settings map[string]string `json:"settings,omitempty"`
+	// SavedAt and SavedBy say when a saved config file was written and by
+	// which software version (SaveConfig sets them); they are not settings,
+	// so Equal ignores them.
+	SavedAt time.Time `json:"savedAt,omitzero"`
+	SavedBy string    `json:"savedBy,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.
@@ -37,6 +43,9 @@ type VLAN struct {
 	Untagged []string `json:"untagged,omitempty"`
 	Tagged   []string `json:"tagged,omitempty"`
 	IP       string   `json:"ip,omitempty"` // "dhcp-bootp" or "a.b.c.d m.m.m.m"
+	// NoTag: the VLAN has no 802.1Q tag of its own; ID is the number the
+	// switch gave it (an EXOS VLAN created without a tag).
+	NoTag bool `json:"noTag,omitempty"`
 }
 
 // PortCf is the configuration of one port that differs from the default.
@@ -87,6 +96,7 @@ func (c *Config) Equal(o *Config) bool {
 // norm makes nil and empty slices compare equal.
 func (c *Config) norm() Config {
 	n := *c.Clone()
+	n.SavedAt, n.SavedBy = time.Time{}, ""
 	for i := range n.VLANs {
 		if len(n.VLANs[i].Untagged) == 0 {
 			n.VLANs[i].Untagged = nil
