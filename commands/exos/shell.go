@@ -80,7 +80,7 @@ func errorText(pe *parser.Error, prompt string) string {
 	case parser.ErrIncomplete:
 		return tx.Incomplete + "\n"
 	case parser.ErrAmbiguous:
-		return fmt.Sprintf(tx.Ambiguous, pe.Token) + "\n"
+		return strings.Replace(tx.Ambiguous, "%s", pe.Token, 1) + "\n"
 	}
 	return caret(len(prompt)+pe.Offset) + tx.InvalidInput + "\n"
 }
