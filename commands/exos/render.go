@@ -209,57 +209,87 @@ func ShowSwitch(c *model.Chassis, here int) string {
 	return b.String()
 }
 
-// hwLine is a show version line: part number, serial, revision (the part
-// number's last field, as in real lines: 800152-00-08 ... Rev 8.0).
-func hwLine(h model.Hardware) string {
+// writePad writes s and blanks up to width w.
+func writePad(b *strings.Builder, s string, w int) {
+	b.WriteString(s)
+	for i := len(s); i < w; i++ {
+		b.WriteByte(' ')
+	}
+}
+
+// writeHW writes a show version line's hardware: part number, serial,
+// revision (the part number's last field, as in real lines:
+// 800152-00-08 ... Rev 8.0).
+func writeHW(b *strings.Builder, h model.Hardware) {
+	b.WriteString(h.Product)
+	b.WriteByte(' ')
+	b.WriteString(h.Serial)
 	rev := h.Product
 	if i := strings.LastIndexByte(rev, '-'); i >= 0 {
 		rev = rev[i+1:]
 	}
-	n, err := strconv.Atoi(rev)
-	if err != nil {
-		return h.Product + " " + h.Serial
+	if n, err := strconv.Atoi(rev); err == nil {
+		b.WriteString(" Rev ")
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString(".0")
 	}
-	return fmt.Sprintf("%s %s Rev %d.0", h.Product, h.Serial, n)
 }
 
 // builtTime is a build date as the image line prints it, in US Eastern
 // time ("Sat May 3 12:30:21 EDT 2014").
 func builtTime(t time.Time) string {
-	zone := "EST"
+	zone := " EST "
 	if m := t.Month(); m > time.March && m < time.November {
-		zone = "EDT"
+		zone = " EDT "
 	}
-	return t.Format("Mon Jan 2 15:04:05 ") + zone + t.Format(" 2006")
+	buf := make([]byte, 0, 32)
+	buf = t.AppendFormat(buf, "Mon Jan 2 15:04:05")
+	buf = append(buf, zone...)
+	return string(t.AppendFormat(buf, "2006"))
 }
 
 // ShowVersion is "show version": a line per slot and MSM, then the image
 // of the MSM the session runs on.
 func ShowVersion(c *model.Chassis, here int) string {
 	var b strings.Builder
-	line := func(name, text string) {
-		b.WriteString(strings.TrimRight(pad(name, 12)+": "+text, " ") + "\n")
+	b.Grow(1200)
+	name := func(n string) {
+		writePad(&b, n, 12)
+		b.WriteString(":")
 	}
-	line("Chassis", hwLine(model.Hardware{Product: c.Info.Product, Serial: c.Info.Serial}))
+	name("Chassis")
+	b.WriteByte(' ')
+	writeHW(&b, model.Hardware{Product: c.Info.Product, Serial: c.Info.Serial})
+	b.WriteByte('\n')
 	for _, s := range c.Slots {
-		if !s.Present {
-			line("Slot-"+s.Name, "")
-			continue
+		name("Slot-" + s.Name)
+		if s.Present {
+			b.WriteByte(' ')
+			writeHW(&b, s.Hardware)
+			b.WriteString(" IMG: ")
+			b.WriteString(s.Software)
 		}
-		line("Slot-"+s.Name, hwLine(s.Hardware)+" IMG: "+pad(s.Software, 10))
+		b.WriteByte('\n')
 	}
 	for i, m := range c.Modules {
+		name(label(i))
 		if !m.Present {
-			line(label(i), "")
+			b.WriteByte('\n')
 			continue
 		}
 		img := ""
 		if m.Running != nil {
 			img = m.Running.Version
 		}
-		b.WriteString(pad(label(i), 12) + ": " + hwLine(m.Hardware) + " BootROM: " + pad(m.ROM.Version, 7) + "    IMG: " + pad(img, 10) + "\n")
+		b.WriteByte(' ')
+		writeHW(&b, m.Hardware)
+		b.WriteString(" BootROM: ")
+		writePad(&b, m.ROM.Version, 7)
+		b.WriteString("    IMG: ")
+		writePad(&b, img, 10)
+		b.WriteByte('\n')
 	}
-	b.WriteString("\n")
+	b.WriteByte('\n')
 	if m := c.Module(here); m != nil && m.Running != nil {
 		b.WriteString(fmt.Sprintf(tx.ReleaseManager, m.Running.Version, m.Running.Stamp, builtTime(m.Running.Built)))
 		b.WriteString("BootROM : " + m.ROM.Version + "\n")
@@ -500,9 +530,16 @@ func vlanConfig(b *strings.Builder, c *model.Chassis, cf *model.Config) {
 		}
 	}
 	if def != nil {
+		in := make(map[string]bool, len(def.Untagged)+len(def.Tagged))
+		for _, p := range def.Untagged {
+			in[p] = true
+		}
+		for _, p := range def.Tagged {
+			in[p] = true
+		}
 		var gone []string
 		for _, p := range c.PortNames() {
-			if !has(def.Untagged, p) && !has(def.Tagged, p) {
+			if !in[p] {
 				gone = append(gone, p)
 			}
 		}
