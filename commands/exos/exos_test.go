@@ -274,3 +274,30 @@ func TestExecAndNetmikoName(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestDownloadWithoutMSMGoesToBoth(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	s.typ("disable clipaging\r")
+	s.typ("download image 10.0.0.1 bd8800-15.3.3.5-patch1-10.xos\r")
+	s.typ("y")
+	for i := 0; i < 4; i++ {
+		s.advance(200 * time.Second)
+	}
+	f.h.View(func(c *model.Chassis) {
+		for _, m := range c.Modules {
+			if im := m.Flash[model.Secondary]; im == nil || im.Version != "15.3.3.5" || m.DefaultBank != model.Secondary {
+				t.Errorf("MSM slot %d: secondary %v, selected %s", m.Slot, im, m.DefaultBank)
+			}
+		}
+	})
+	// use image without msm selects on both
+	s.typ("use image primary\r")
+	f.h.View(func(c *model.Chassis) {
+		for _, m := range c.Modules {
+			if m.DefaultBank != model.Primary {
+				t.Errorf("MSM slot %d selects %s", m.Slot, m.DefaultBank)
+			}
+		}
+	})
+}
