@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -62,6 +63,10 @@ type Options struct {
 // what its login waits for a key after ("" : nothing, the prompt comes).
 type Target struct {
 	Addr, User, Password, AnyKey string
+	// Prompt matches the vendor's prompt at the end of output (its
+	// commands.Texts.Prompt), for prompts that change from command to
+	// command (the EXOS counter); nil: the first prompt, byte for byte.
+	Prompt *regexp.Regexp
 }
 
 // Dist summarizes durations.
@@ -354,6 +359,14 @@ func oneSession(o Options, tg Target) (time.Duration, []time.Duration, error) {
 	}
 	prompt = append([]byte(nil), prompt...)
 	atPrompt := func(b []byte) bool { return bytes.HasSuffix(b, prompt) && len(b) > len(prompt) }
+	if tg.Prompt != nil {
+		atPrompt = func(b []byte) bool {
+			if len(b) > 256 {
+				b = b[len(b)-256:]
+			}
+			return tg.Prompt.Match(b)
+		}
+	}
 	for _, line := range o.Setup {
 		t.buf = t.buf[:0]
 		if _, err := in.Write([]byte(line + "\r")); err != nil {

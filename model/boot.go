@@ -337,6 +337,7 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 	if tk != nil {
 		c.Failovers++
 		c.LastFailover = c.now
+		c.LastFailoverCause = tk.cause
 		// "The reason for the switchover is entered in log messages on
 		// the newly active management module"
 		c.log(MsgDown, tk.from, tk.cause.String(), tk.origin.Session)
@@ -346,7 +347,7 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 			c.log(MsgFailover, m.Slot)
 		}
 		c.log(MsgActive, m.Slot)
-		c.reloadSlots(false)
+		c.slotsAfterSwitchover(m, tk.cause)
 	} else {
 		for _, f := range c.Fabrics {
 			if f.Present {
@@ -373,27 +374,32 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 // goes through downloading to ready (Figure 15-31's timings).
 func (c *Chassis) reloadSlots(inserted bool) {
 	for _, s := range c.Slots {
-		if !s.Present {
-			continue
+		if s.Present {
+			c.reloadSlot(s, inserted)
 		}
-		s := s
-		if inserted {
-			c.log(MsgSlotInserted, 0, s.Name)
-		}
-		s.Status = "Booting"
-		s.CountersSince = c.now
-		t := c.Timings
-		c.after(t.SlotInsert, func() {
-			s.Status = "Downloading"
-			c.log(MsgSlotDownloading, 0, s.Name)
-		})
-		c.after(t.SlotInsert+t.SlotDownload, func() { c.log(MsgSlotDownloaded, 0, s.Name) })
-		c.after(t.SlotInsert+t.SlotDownload+t.SlotReady, func() {
-			s.Status = "Up"
-			s.CountersSince = c.now
-			c.log(MsgSlotReady, 0, s.Name)
-		})
 	}
+}
+
+// reloadSlot restarts one interface module, which loads the I/O image of
+// the active's software.
+func (c *Chassis) reloadSlot(s *LineCard, inserted bool) {
+	if inserted {
+		c.log(MsgSlotInserted, 0, s.Name)
+	}
+	c.loadSlotSoftware(s)
+	s.Status = "Booting"
+	s.CountersSince = c.now
+	t := c.Timings
+	c.after(t.SlotInsert, func() {
+		s.Status = "Downloading"
+		c.log(MsgSlotDownloading, 0, s.Name)
+	})
+	c.after(t.SlotInsert+t.SlotDownload, func() { c.log(MsgSlotDownloaded, 0, s.Name) })
+	c.after(t.SlotInsert+t.SlotDownload+t.SlotReady, func() {
+		s.Status = "Up"
+		s.CountersSince = c.now
+		c.log(MsgSlotReady, 0, s.Name)
+	})
 }
 
 // joinStandby brings a booted module next to the active one: offline when

@@ -18,6 +18,8 @@ type Chassis struct {
 
 	Failovers    int       `json:"failovers"`
 	LastFailover time.Time `json:"lastFailover"`
+	// LastFailoverCause is why the last switchover happened.
+	LastFailoverCause Cause `json:"lastFailoverCause,omitempty"`
 	// NextActive is the module (index) chosen with "redundancy
 	// active-management" for the next system boot or switchover; -1: none.
 	NextActive int `json:"nextActive"`
@@ -124,6 +126,9 @@ type Module struct {
 	HardwareFault    bool `json:"hardwareFault,omitempty"`
 	// Crashes is the saved crash information, most recent first.
 	Crashes []CrashRecord `json:"crashes"`
+	// Staged are software images downloaded to the module's storage and
+	// not installed into a bank yet (StartInstall installs one).
+	Staged []*Image `json:"staged,omitempty"`
 
 	gen             int   // bumps on every boot; stale timers compare it
 	shutdownPending bool  // MM Shutdown pressed, waiting for file sync
@@ -154,6 +159,11 @@ type LineCard struct {
 	// move with the clock and visibly reset on switchover.
 	Rate          int64     `json:"rate"`
 	CountersSince time.Time `json:"countersSince"`
+	// Software is the release whose I/O module image the card runs, and
+	// IOVersion that image's version (Image.IOVersion): the active's when
+	// the card last loaded its image.
+	Software  string `json:"software,omitempty"`
+	IOVersion int    `json:"ioVersion,omitempty"`
 }
 
 type timer struct {
@@ -427,6 +437,7 @@ func (c *Chassis) Start(now time.Time) error {
 			s.CountersSince = now
 		}
 	}
+	c.initSlotSoftware()
 	if c.BootedAt.IsZero() {
 		c.BootedAt = now
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"reflect"
 	"sort"
+	"time"
 )
 
 // Config is one configuration of the switch, as data: a running config
@@ -28,6 +29,11 @@ type Config struct {
 	// the vendor chooses ("ip default-gateway"): the engine stores,
 	// copies, compares and saves them without reading them.
 	Settings map[string]string `json:"settings,omitempty"`
+	// SavedAt and SavedBy say when a saved config file was written and by
+	// which software version (SaveConfig sets them); they are not settings,
+	// so Equal ignores them.
+	SavedAt time.Time `json:"savedAt,omitzero"`
+	SavedBy string    `json:"savedBy,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.
@@ -37,6 +43,9 @@ type VLAN struct {
 	Untagged []string `json:"untagged,omitempty"`
 	Tagged   []string `json:"tagged,omitempty"`
 	IP       string   `json:"ip,omitempty"` // "dhcp-bootp" or "a.b.c.d m.m.m.m"
+	// NoTag: the VLAN has no 802.1Q tag of its own; ID is the number the
+	// switch gave it (an EXOS VLAN created without a tag).
+	NoTag bool `json:"noTag,omitempty"`
 }
 
 // PortCf is the configuration of one port that differs from the default.
@@ -76,32 +85,55 @@ func (c *Config) Clone() *Config {
 	return &n
 }
 
-// Equal reports whether two configs hold the same settings.
+// Equal reports whether two configs hold the same settings (an empty
+// list and none are the same; when and by what a file was saved are not
+// settings). It copies nothing: a prompt may ask it on every line.
 func (c *Config) Equal(o *Config) bool {
 	if c == nil || o == nil {
 		return c == o
 	}
-	return reflect.DeepEqual(c.norm(), o.norm())
+	if len(c.VLANs) != len(o.VLANs) || len(c.Ports) != len(o.Ports) {
+		return false
+	}
+	for i := range c.VLANs {
+		a, b := c.VLANs[i], o.VLANs[i]
+		if !sameStrings(a.Untagged, b.Untagged) || !sameStrings(a.Tagged, b.Tagged) {
+			return false
+		}
+		a.Untagged, a.Tagged, b.Untagged, b.Tagged = nil, nil, nil, nil
+		if !reflect.DeepEqual(a, b) {
+			return false
+		}
+	}
+	for i := range c.Ports {
+		if !reflect.DeepEqual(c.Ports[i], o.Ports[i]) {
+			return false
+		}
+	}
+	if len(c.Settings) != len(o.Settings) {
+		return false
+	}
+	for k, v := range c.Settings {
+		if w, ok := o.Settings[k]; !ok || w != v {
+			return false
+		}
+	}
+	a, b := *c, *o
+	a.VLANs, a.Ports, a.Settings, a.SavedAt, a.SavedBy = nil, nil, nil, time.Time{}, ""
+	b.VLANs, b.Ports, b.Settings, b.SavedAt, b.SavedBy = nil, nil, nil, time.Time{}, ""
+	return reflect.DeepEqual(a, b)
 }
 
-// norm makes nil and empty slices compare equal.
-func (c *Config) norm() Config {
-	n := *c.Clone()
-	for i := range n.VLANs {
-		if len(n.VLANs[i].Untagged) == 0 {
-			n.VLANs[i].Untagged = nil
-		}
-		if len(n.VLANs[i].Tagged) == 0 {
-			n.VLANs[i].Tagged = nil
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
 		}
 	}
-	if len(n.Ports) == 0 {
-		n.Ports = nil
-	}
-	if len(n.Settings) == 0 {
-		n.Settings = nil
-	}
-	return n
+	return true
 }
 
 // VLAN finds a VLAN by id.

@@ -121,6 +121,10 @@ type LogEntry struct {
 	Msg    Msg       `json:"msg"`
 	Module int       `json:"module,omitempty"` // 1-based management module slot the line is about
 	Args   []string  `json:"args,omitempty"`
+	// Node is the 1-based slot of the module in control (active or
+	// taking over) when the line was logged, 0 for none: the node that
+	// logged it.
+	Node int `json:"node,omitempty"`
 	// For MsgLiteral only.
 	Severity  string `json:"severity,omitempty"`
 	Code      int    `json:"code,omitempty"`
@@ -144,6 +148,9 @@ func (c *Chassis) log(msg Msg, module int, args ...string) {
 // appendLog adds an entry, keeping the log bounded like a real switch's
 // event log buffer.
 func (c *Chassis) appendLog(e LogEntry) {
+	if a := c.activeOrTakingOver(); a != nil {
+		e.Node = a.Slot
+	}
 	c.Log = append(c.Log, e)
 	if len(c.Log) > maxLog {
 		c.Log = append([]LogEntry(nil), c.Log[len(c.Log)-maxLog:]...)

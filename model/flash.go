@@ -31,6 +31,10 @@ type Transfer struct {
 	Ends    time.Time
 	Done    bool
 	Err     error
+	// Stage: the image goes to the module's staged files, not a bank;
+	// Install: the transfer installs a staged image into Bank.
+	Stage   bool
+	Install bool
 }
 
 func (c *Chassis) syncTarget() *Module {
@@ -154,7 +158,12 @@ func (c *Chassis) SaveConfig(file string) error {
 	if file == "" {
 		file = a.BankConfig[a.BootedBank]
 	}
-	a.Configs[file] = c.Running.Clone()
+	cf := c.Running.Clone()
+	cf.SavedAt = c.now
+	if a.Running != nil {
+		cf.SavedBy = a.Running.Version
+	}
+	a.Configs[file] = cf
 	c.touch()
 	c.syncConfig()
 	return nil
@@ -170,6 +179,10 @@ type Download struct {
 	Image        *Image
 	Server, File string
 	Unreachable  bool
+	// Stage keeps the downloaded image in the module's staged files, to
+	// be installed into a bank later (StartInstall), instead of writing a
+	// bank.
+	Stage bool
 }
 
 // StartDownload begins a download ("copy tftp flash", "download image"):
@@ -194,7 +207,7 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 		return nil, ErrBusy
 	}
 	b, img := d.Bank, d.Image
-	t := &Transfer{Module: c.Index(m), Bank: b, Image: img.Clone(), Server: d.Server, File: d.File, Started: c.now}
+	t := &Transfer{Module: c.Index(m), Bank: b, Image: img.Clone(), Server: d.Server, File: d.File, Started: c.now, Stage: d.Stage}
 	c.transfer = t
 	gen := m.gen
 	if d.Unreachable || img == nil {
@@ -209,7 +222,18 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 	dur := c.rateDuration(img.Size, c.Timings.TFTPRate)
 	t.Ends = c.now.Add(dur)
 	c.after(dur, func() {
-		if c.transfer != t || t.Done || c.Active() != a || m.gen != gen {
+		if c.transfer != t || t.Done {
+			return
+		}
+		if c.Active() != a || m.gen != gen {
+			// the module rebooted (or control moved) under the download
+			c.finishTransfer(ErrTransferAborted)
+			return
+		}
+		if d.Stage {
+			m.stage(t.Image.Clone())
+			c.touch()
+			c.finishTransfer(nil)
 			return
 		}
 		m.Flash[b] = t.Image.Clone()

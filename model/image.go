@@ -38,6 +38,13 @@ type Image struct {
 	// carries; Hitless says whether it supports a hitless upgrade.
 	IOVersion int  `json:"ioVersion,omitempty"`
 	Hitless   bool `json:"hitless,omitempty"`
+	// IOReduced lists older I/O image versions this software keeps
+	// running, at reduced function, instead of resetting the I/O modules
+	// to its own (see Chassis.SwitchoverIO).
+	IOReduced []int `json:"ioReduced,omitempty"`
+	// Installed is when the image was installed into its bank (zero when
+	// not known).
+	Installed time.Time `json:"installed,omitzero"`
 }
 
 // Clone copies the image (nil stays nil).
@@ -46,6 +53,7 @@ func (im *Image) Clone() *Image {
 		return nil
 	}
 	c := *im
+	c.IOReduced = append([]int(nil), im.IOReduced...)
 	if im.ROM != nil {
 		r := *im.ROM
 		c.ROM = &r

@@ -56,6 +56,12 @@ type Profile struct {
 	// SwitchoverHoldoff: a standby is not ready for an operator's
 	// switchover until it has been standby this long; 0: at once.
 	SwitchoverHoldoff time.Duration
+	// HitlessSlots: across an operator's switchover (or one after a
+	// software crash) the interface modules keep forwarding when the new
+	// active's software accepts their I/O module image, and only the
+	// others reload (Chassis.SwitchoverIO); otherwise every switchover
+	// reloads them all.
+	HitlessSlots bool
 
 	// FactoryConfig is the config of a module that has none (and after
 	// an erase); nil: a bare config with the default hostname.

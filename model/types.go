@@ -181,6 +181,7 @@ type Timings struct {
 	ConfigSync    time.Duration // config and security files to the standby (estimate)
 	OSSyncRate    int64         // bytes per second when copying an image to the standby (estimate: "a couple of minutes")
 	TFTPRate      int64         // bytes per second of a TFTP download (estimate)
+	InstallRate   int64         // bytes per second installing a downloaded image into a bank; 0: at once
 	TFTPTimeout   time.Duration // an unreachable TFTP server gives up after this (estimate)
 	HeartbeatLoss time.Duration // the standby declares the active lost after this (estimate)
 }

@@ -94,6 +94,7 @@ func (d *Decoder) image(m *Map, path string) *model.Image {
 		Platform:    m.Str("platform", ""),
 		IOVersion:   m.Integer("io-version", 0),
 		Hitless:     m.Boolean("hitless", false),
+		IOReduced:   m.Ints("io-reduced"),
 	}
 	if n := m.Get("rom"); n != nil {
 		r := d.rom(n, join(path, "rom"))

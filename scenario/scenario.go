@@ -332,6 +332,8 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 		Location:      m.Str("location", ""),
 		SNMPCommunity: m.Str("snmp-community", p.def.SNMPCommunity),
 		Fastboot:      m.Boolean("fastboot", false),
+		SavedAt:       m.When("saved"),
+		SavedBy:       m.Str("saved-by", ""),
 	}
 	cf.RedundancyDisabled = m.OneOf("redundancy", "enabled", "enabled", "disabled") == "disabled"
 	for _, f := range m.Ints("fabric-disabled") {
@@ -457,6 +459,7 @@ func (p *parse) timings(n *yaml.Node) model.Timings {
 	t.HeartbeatLoss = m.Duration("heartbeat-loss", t.HeartbeatLoss)
 	t.OSSyncRate = int64(m.Integer("os-sync-rate", int(t.OSSyncRate)))
 	t.TFTPRate = int64(m.Integer("tftp-rate", int(t.TFTPRate)))
+	t.InstallRate = int64(m.Integer("install-rate", int(t.InstallRate)))
 	m.Done()
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -93,6 +94,11 @@ func bench(args []string) error {
 			}
 			tx := v.Texts()
 			tg := load.Target{Addr: l.Mgmt, User: l.ManagerUser, Password: l.ManagerPassword, AnyKey: tx.AnyKey}
+			if tx.Prompt != "" {
+				if tg.Prompt, err = regexp.Compile(tx.Prompt); err != nil {
+					return err
+				}
+			}
 			if *user != "" || *password != "" {
 				tg.User, tg.Password = *user, *password
 			}

@@ -2,9 +2,11 @@
 # The real-client suites, against real "switchsim serve" processes:
 # Netmiko 2.4 (SSH with and without a password, the switchover, telnet),
 # OpenSSH driven by expect (interactive and exec), Ansible network_cli, and
-# the README's snippets. Each suite gets its own server (free 127.0.0.1
-# ports, a temporary state directory, --time-scale 0.001 so a switchover
-# takes milliseconds) and the suites run in parallel.
+# the README's snippets; for the 8212zl and for the BlackDiamond 8810
+# (netmiko extreme_exos, expect, community.network.exos). Each suite gets
+# its own server (free 127.0.0.1 ports, a temporary state directory,
+# --time-scale 0.001 so a switchover takes milliseconds) and the suites
+# run in parallel.
 #
 #   tests/clients/run.sh [path/to/switchsim]
 #
@@ -75,6 +77,12 @@ start expect
 start ansible
 start readme
 start everyday
+# the BlackDiamond 8810 (ExtremeXOS)
+start exos --scenario bd8810
+start exos-failover --scenario bd8810
+start exos-expect --scenario bd8810
+start exos-ansible --scenario bd8810
+start exos-readme --scenario bd8810
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -107,6 +115,12 @@ suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect 
 suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
 suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
 suite netmiko-everyday "$PY" netmiko_suite.py everyday "$(mgmt everyday)" "$WORK/everyday"
+suite netmiko-exos "$PY" netmiko_exos.py ssh "$(mgmt exos)"
+suite netmiko-exos-user "$PY" netmiko_exos.py user "$(mgmt exos)"
+suite netmiko-exos-failover "$PY" netmiko_exos.py failover "$(mgmt exos-failover)"
+suite expect-exos expect exos_interactive.exp "$(host exos-expect)" "$(port exos-expect)"
+suite ansible-exos /usr/bin/ansible-playbook -i ansible/exos_inventory.ini -e "ansible_port=$(port exos-ansible)" ansible/exos_playbook.yml
+suite readme-exos "$PY" readme_snippets.py "$ROOT/README.md" "$(port exos-readme)" "$WORK/readme-exos" automation-exos
 
 failed=()
 for name in "${ORDER[@]}"; do
