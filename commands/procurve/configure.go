@@ -78,11 +78,11 @@ func password(x *ctx) error {
 	}
 	p1, err := x.T.ReadLine(fmt.Sprintf(tx.NewPassword, who), false)
 	if err != nil {
-		return err
+		return abandoned(err)
 	}
 	p2, err := x.T.ReadLine(fmt.Sprintf(tx.RetypePassword, who), false)
 	if err != nil {
-		return err
+		return abandoned(err)
 	}
 	if p1 != p2 {
 		return x.Fail(tx.PasswordMismatch)

@@ -71,11 +71,11 @@ func enable(x *ctx) error {
 	if cr.ManagerPassword != "" {
 		user, err := x.T.ReadLine(tx.EnableUser, true)
 		if err != nil {
-			return err
+			return abandoned(err)
 		}
 		pass, err := x.T.ReadLine(tx.EnablePassword, false)
 		if err != nil {
-			return err
+			return abandoned(err)
 		}
 		if user != cr.ManagerUser || pass != cr.ManagerPassword {
 			return x.Fail(tx.BadPassword)

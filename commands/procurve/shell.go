@@ -4,6 +4,7 @@
 package procurve
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -255,10 +256,18 @@ func (sh *Shell) login(t commands.Terminal) error {
 	}
 	for try := 0; try < 3; try++ {
 		user, err := t.ReadLine(tx.LoginUser, true)
+		if errors.Is(err, commands.ErrCancelled) {
+			try-- // ^C starts the login over; it is not a wrong login
+			continue
+		}
 		if err != nil {
 			return err
 		}
 		pass, err := t.ReadLine(tx.LoginPassword, false)
+		if errors.Is(err, commands.ErrCancelled) {
+			try--
+			continue
+		}
 		if err != nil {
 			return err
 		}
