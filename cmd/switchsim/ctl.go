@@ -153,8 +153,11 @@ func ctl(args []string) error {
 		if err == nil {
 			err = json.Unmarshal(b, &rep)
 		}
-		if err != nil || rep.Control == "" {
+		switch {
+		case err != nil:
 			return fmt.Errorf("no control address: give --addr, or --state-dir of a running server (%v)", err)
+		case rep.Control == "":
+			return fmt.Errorf("no control address in %s: the server there runs without a control API (--control off)", filepath.Join(*stateDir, "ports.json"))
 		}
 		*addr = rep.Control
 	}

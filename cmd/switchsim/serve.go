@@ -120,6 +120,16 @@ func controlToken(dir string) (string, error) {
 	return t, nil
 }
 
+// lockStateDir makes the state directory and holds it for this process:
+// a second server on the same directory refuses to start, naming the
+// directory and the first one's pid, instead of rewriting its files.
+func (f *serveFlags) lockStateDir() (func(), error) {
+	if err := os.MkdirAll(f.stateDir, 0o700); err != nil {
+		return nil, err
+	}
+	return server.LockDir(f.stateDir)
+}
+
 // config builds the server configuration from the flags.
 func (f *serveFlags) config() (server.Config, error) {
 	cfg := server.Config{
@@ -193,6 +203,11 @@ func serve(args []string, started func(*server.Server)) error {
 
 func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error {
 	t0 := time.Now()
+	unlock, err := f.lockStateDir()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cfg, err := f.config()
 	if err != nil {
 		return err
@@ -213,15 +228,31 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	if !f.quiet {
 		printWelcome(out, srv, cfg, f, time.Since(t0))
 	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
 	if started != nil {
 		started(srv)
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
-	fmt.Fprintln(os.Stderr, "switchsim: stopping; state saved in", f.stateDir)
+	// stopping is a power cycle of every chassis: say which ones lose a
+	// running config that was never saved
+	var unsaved []string
+	for _, h := range srv.Hosts() {
+		if h.State().Unsaved {
+			unsaved = append(unsaved, h.Name)
+		}
+	}
+	if len(unsaved) > 0 {
+		fmt.Fprintf(stderr, "switchsim: warning: the unsaved running-config of %s is lost: the next start is a power cycle (write memory saves it)\n",
+			strings.Join(unsaved, ", "))
+	}
+	fmt.Fprintln(stderr, "switchsim: stopping; state saved in", f.stateDir)
 	return nil
 }
+
+// stderr is where serve reports (tests replace it).
+var stderr io.Writer = os.Stderr
 
 func port(addr string) string {
 	if i := strings.LastIndexByte(addr, ':'); i >= 0 {
