@@ -231,15 +231,32 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	}
 	if restored && cc.State != nil && !savedAt.IsZero() {
 		start = savedAt
-	} else if restored && len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
-		start = c.Log[len(c.Log)-1].Time
+	} else if restored {
+		// the clock never runs back across a restart
+		if savedAt.After(start) {
+			start = savedAt
+		}
+		if len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
+			start = c.Log[len(c.Log)-1].Time
+		}
 	}
 	if err := c.Start(start); err != nil {
 		return nil, fmt.Errorf("%s: %w", sc.File, err)
 	}
-	if cc.ColdBoot {
+	switch {
+	case cc.ColdBoot:
 		c.PowerCycle()
+	case restored && cc.State == nil:
+		// a restart of the emulator is a power cycle of the box: it
+		// comes up booted, having lost the running config it did not
+		// save, with its boot (from the moment it stopped) in the log
+		// and its up time from then
+		c.LogBootStory(savedAt)
+	case !restored && len(c.Log) == 0:
+		// a fresh chassis has the log of the boot that brought it up
+		c.LogBootStory(time.Time{})
 	}
+	start = c.Now()
 	var clock Clock
 	if s.cfg.Virtual {
 		clock = NewVirtualClock(start)
