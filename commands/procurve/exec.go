@@ -55,7 +55,9 @@ func showInterfaces(x *ctx) error {
 
 // Standby console commands.
 
-func standbyRedundancy(x *ctx) error { return x.Render(ShowRedundancy) }
+func standbyRedundancy(x *ctx) error {
+	return x.Render(func(c *model.Chassis) string { return ShowRedundancyOn(c, x.S.Module) })
+}
 func standbyVersion(x *ctx) error {
 	return x.Render(func(c *model.Chassis) string { return ShowVersionStandby(c, x.S.Module) })
 }

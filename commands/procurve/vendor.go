@@ -88,10 +88,11 @@ func Banner(c *model.Chassis) string {
 	im := a.Running
 	year := im.Built.Year()
 	var b string
+	name := chassisName(c.Info, im.Version)
 	if model.CompareVersions(im.Version, "K.15") >= 0 {
-		b = fmt.Sprintf(tx.BannerK15, c.Info.Name, im.Version, year)
+		b = fmt.Sprintf(tx.BannerK15, name, im.Version, year)
 	} else {
-		b = fmt.Sprintf(tx.BannerK12, c.Info.Name, im.Version, year)
+		b = fmt.Sprintf(tx.BannerK12, name, im.Version, year)
 	}
 	if c.Running != nil && c.Running.MOTD != "" {
 		b += c.Running.MOTD + "\n\n"
