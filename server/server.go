@@ -67,6 +67,10 @@ type Config struct {
 	// TimeScale compresses every duration (0.01 = 100 times faster); the
 	// shown clock runs faster accordingly.
 	TimeScale float64
+	// HumanWait is the least wall time a wait for a person (the boot
+	// profile menu) lasts on a real clock, whatever TimeScale; 0: no
+	// floor.
+	HumanWait time.Duration
 	// Virtual runs every chassis on a virtual clock that only moves with
 	// Host.Advance (tests, transcripts).
 	Virtual bool
@@ -262,6 +266,9 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 		clock = NewVirtualClock(start)
 	} else {
 		clock = NewRealClock(start, s.cfg.TimeScale)
+		// waits for a person keep their floor however fast time runs
+		// (after the boot story, which shows the real durations)
+		c.Timings = c.Timings.WithHumanFloor(s.cfg.HumanWait, s.cfg.TimeScale)
 	}
 	h := NewHost(cc.Name, v, c, clock, s.cfg.Images)
 	h.endGrace = s.cfg.endGrace()

@@ -33,6 +33,7 @@ type serveFlags struct {
 	stateDir    string
 	images      string
 	timeScale   float64
+	humanWait   time.Duration
 	coldBoot    bool
 	maxSessions int
 	idle        time.Duration
@@ -63,6 +64,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
 	fs.StringVar(&f.images, "images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "compress every duration by this `factor` (0.01 = 100x faster; the shown clock runs faster too)")
+	fs.DurationVar(&f.humanWait, "human-wait", 3*time.Second, "the least wall `time` a wait for a person (the boot profile menu) lasts, whatever --time-scale (0 = scaled like the rest)")
 	fs.BoolVar(&f.coldBoot, "cold-boot", false, "start from power-on (boot output on the module consoles) instead of booted")
 	fs.IntVar(&f.maxSessions, "max-sessions", 0, "refuse management sessions beyond `n` per chassis (0 = no limit)")
 	fs.DurationVar(&f.idle, "idle-timeout", 0, "end sessions idle this `long` (0 = never)")
@@ -135,6 +137,7 @@ func (f *serveFlags) config() (server.Config, error) {
 	cfg := server.Config{
 		Vendors:       vendors.Registry,
 		TimeScale:     f.timeScale,
+		HumanWait:     f.humanWait,
 		MaxSessions:   f.maxSessions,
 		IdleTimeout:   f.idle,
 		AuthFailDelay: f.authDelay,

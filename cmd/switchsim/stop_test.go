@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"syscall"
+	"time"
 	"testing"
 
 	"github.com/switchsim/switchsim/model"
@@ -43,5 +44,26 @@ func TestStopWarnsOfUnsavedChanges(t *testing.T) {
 		case !change && warned != 0:
 			t.Fatalf("stop with nothing unsaved:\n%s", errs.String())
 		}
+	}
+}
+
+// serve keeps a human floor of 3 s for the boot profile menu unless told
+// otherwise (issue 14, defect 6).
+func TestHumanWaitFlag(t *testing.T) {
+	f := newServeFlags("serve")
+	if err := f.parse([]string{"--state-dir", t.TempDir(), "--time-scale", "0.01"}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := f.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.HumanWait != 3*time.Second || cfg.TimeScale != 0.01 {
+		t.Fatalf("human wait %v, scale %v", cfg.HumanWait, cfg.TimeScale)
+	}
+	f = newServeFlags("serve")
+	f.parse([]string{"--state-dir", t.TempDir(), "--human-wait", "0"})
+	if cfg, _ := f.config(); cfg.HumanWait != 0 {
+		t.Fatalf("--human-wait 0: %v", cfg.HumanWait)
 	}
 }
