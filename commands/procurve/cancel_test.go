@@ -1,6 +1,7 @@
 package procurve_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/switchsim/switchsim/commands"
@@ -96,5 +97,28 @@ func TestCtrlCAtTelnetLoginStartsOver(t *testing.T) {
 	s.expect("manager\r", "\n"+p)
 	if fails != 0 {
 		t.Fatalf("^C counted as %d wrong logins", fails)
+	}
+}
+
+// A wrong telnet login is written to the event log (issue 14, defect 10).
+func TestWrongTelnetLoginIsLogged(t *testing.T) {
+	f := newFixture(t, nil)
+	scr := &testterm.Screen{}
+	conn := console.NewConn(scr, true, 80, 24)
+	sess := &commands.Session{Host: f.h, Transport: "TELNET", Peer: "10.1.1.1", Paging: true, Width: 80, Height: 24}
+	v := procurve.Vendor{}
+	cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), f.h, v.Texts())
+	done := make(chan error, 1)
+	go func() { done <- cli.Serve(); conn.End() }()
+	t.Cleanup(func() { conn.Close(); <-done })
+	s := &session{t: t, f: f, scr: scr, l: &server.Local{Conn: conn}}
+	conn.WaitIdle()
+	s.typ(" ")
+	s.typ("manager\r")
+	s.expect("nope\r", "\nInvalid password\nPlease Enter Login Name: ")
+	var last model.LogEntry
+	f.h.View(func(c *model.Chassis) { last = c.Log[len(c.Log)-1] })
+	if last.Msg != model.MsgLoginFailed || strings.Join(last.Args, " ") != "TELNET 10.1.1.1 manager" {
+		t.Fatalf("last log entry %+v", last)
 	}
 }

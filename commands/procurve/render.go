@@ -267,6 +267,8 @@ func logWords(e model.LogEntry, lt tx.LogText) string {
 		return fmt.Sprintf(lt.Format, e.Module)
 	case model.MsgOSSync:
 		return fmt.Sprintf(lt.Format, arg(0))
+	case model.MsgLoginFailed:
+		return fmt.Sprintf(lt.Format, arg(0), arg(1))
 	case model.MsgROMUpdate:
 		return fmt.Sprintf(lt.Format, e.Module, arg(0))
 	case model.MsgFabricInserted, model.MsgSlotInserted, model.MsgSlotDownloading,

@@ -118,6 +118,9 @@ func (Vendor) Boot(out model.ConsoleOut, c *model.Chassis, i int) string {
 	case model.ConSelftestFailed:
 		return tx.SelftestFailed
 	case model.ConDown:
+		if out.Cause == model.CauseCrash {
+			return tx.CrashConsole
+		}
 		return tx.GoingDown
 	case model.ConShutdown:
 		return tx.ShutdownDone

@@ -18,3 +18,9 @@ var (
 	FirstHPRelease = t("brand-first-hp-release", "K.15.04",
 		"no source: K.15.03.0007 still prints ProCurve and K.15.06 prints HP; that K.15.04 and K.15.05 print HP is inferred")
 )
+
+// Console and log traces of events.
+var (
+	CrashConsole = t("crash-console", "\nSoftware exception in task. The management module reboots.\n",
+		"no source: what a crashing module prints on its console before its ROM banner is not known")
+)
