@@ -6,8 +6,8 @@ import (
 	"os"
 	"strings"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/server"
