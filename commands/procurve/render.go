@@ -151,19 +151,27 @@ func ShowVersionStandby(c *model.Chassis, i int) string {
 	return imageBlock(c.Module(i))
 }
 
-// ShowFlash renders show flash for module i (15-15, 15-20).
+// ShowFlash renders show flash for module i (15-15, 15-20). The Version
+// column is as wide as the longest version shown (7 for the manual's
+// K.12.XX, 12 for a K.15 version), so Build # stays over its values.
 func ShowFlash(c *model.Chassis, i int) string {
 	m := c.Module(i)
+	verW := 7
+	for _, im := range m.Flash {
+		if im != nil && len(im.Version) > verW {
+			verW = len(im.Version)
+		}
+	}
 	var b strings.Builder
-	b.WriteString(tx.ShowFlashHead)
+	b.WriteString(fmt.Sprintf(tx.ShowFlashHead, pad("Version", verW+2), pad(dashes(verW), verW+2)))
 	for bank, label := range []string{"Primary Image   : ", "Secondary Image : "} {
 		im := m.Flash[bank]
 		if im == nil {
-			b.WriteString(label + "0\n")
+			b.WriteString(label + pad("0", 10) + tx.FlashEmpty + "\n")
 			continue
 		}
 		b.WriteString(label + pad(fmt.Sprint(im.Size), 10) + im.Built.Format("01/02/06") + " " +
-			pad(im.Version, 8) + " " + fmt.Sprint(im.Build) + "\n")
+			pad(im.Version, verW+1) + " " + fmt.Sprint(im.Build) + "\n")
 	}
 	b.WriteString("Boot Rom Version: " + m.ROM.Version + "\n")
 	b.WriteString("Default Boot    : " + bankName(m.DefaultBank) + "\n")

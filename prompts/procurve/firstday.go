@@ -24,3 +24,7 @@ var (
 	CrashConsole = t("crash-console", "\nSoftware exception in task. The management module reboots.\n",
 		"no source: what a crashing module prints on its console before its ROM banner is not known")
 )
+
+// show flash of an empty (erased) flash bank: its size is 0 and this
+// stands in the date and version columns.
+var FlashEmpty = t("flash-empty", "(no image)", "no source: what show flash prints for an erased flash is not known")
