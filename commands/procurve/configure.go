@@ -29,8 +29,16 @@ func (x *ctx) configure(fn func(c *model.Chassis, cf *model.Config) error) error
 	return err
 }
 
+// maxHostname is the longest switch name hostname takes (no source
+// gives ProVision's limit; 32 is the limit HPE documents for hostname on
+// its later AOS-CX switches).
+const maxHostname = 32
+
 func hostname(x *ctx) error {
 	name := x.Value("NAME")
+	if len(name) > maxHostname {
+		return x.Fail(fmt.Sprintf(tx.HostnameTooLong, maxHostname))
+	}
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		cf.Hostname = name
 		return nil

@@ -44,8 +44,12 @@ func (Vendor) Console() commands.ConsolePolicy {
 			return 0, false
 		},
 		MonitorLine: func(line string) (bool, string) {
-			if line == "boot" {
+			switch strings.TrimSpace(line) {
+			case "boot":
 				return true, ""
+			case "":
+				// an empty line: the prompt again, no error
+				return false, strings.TrimPrefix(tx.MonitorPrompt, "\n")
 			}
 			return false, tx.MonitorUnknown
 		},

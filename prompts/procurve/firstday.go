@@ -28,3 +28,8 @@ var (
 // show flash of an empty (erased) flash bank: its size is 0 and this
 // stands in the date and version columns.
 var FlashEmpty = t("flash-empty", "(no image)", "no source: what show flash prints for an erased flash is not known")
+
+// hostname longer than the switch takes (the limit, 32, has no source
+// for ProVision either: see commands/procurve maxHostname).
+var HostnameTooLong = t("hostname-too-long", "The host name is longer than %d characters.",
+	"no source: ProVision's message for a too-long hostname is not known")
