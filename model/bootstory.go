@@ -47,7 +47,11 @@ func (c *Chassis) LogBootStory(notBefore time.Time) {
 // bootStory runs a power-on boot of a copy of the chassis until nothing
 // is pending and returns the log it wrote.
 func (c *Chassis) bootStory() []LogEntry {
+	// the copy needs no log (a long one would cost the most to copy)
+	log := c.Log
+	c.Log = nil
 	data, err := json.Marshal(c)
+	c.Log = log
 	if err != nil {
 		return nil
 	}
@@ -56,7 +60,6 @@ func (c *Chassis) bootStory() []LogEntry {
 		return nil
 	}
 	k.Profile, k.Timings, k.now = c.Profile, c.Timings, c.now
-	k.Log = nil
 	// the module active now is the one the boot elected
 	k.NextActive = c.ActiveIndex()
 	for i, m := range k.Modules {

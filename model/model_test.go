@@ -1008,3 +1008,15 @@ func TestBootStoryFollowsTheChassis(t *testing.T) {
 		t.Fatal("the older log is still 'since boot'")
 	}
 }
+
+func BenchmarkBootStory(b *testing.B) {
+	t := &testing.T{}
+	c := newChassis(t)
+	for i := 0; i < 2000; i++ {
+		c.Log = append(c.Log, LogEntry{Time: t0, Msg: MsgBooted, Module: 1})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.bootStory()
+	}
+}
