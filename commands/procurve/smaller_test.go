@@ -65,3 +65,19 @@ func TestOfflineConsoleShowRedundancy(t *testing.T) {
 		t.Fatalf("standby show redundancy: %q", out)
 	}
 }
+
+// write's help promises viewing and saving: write terminal and write
+// memory both exist (issue 15 added the first).
+func TestWriteHelpMatchesItsCommands(t *testing.T) {
+	f := newFixture(t, nil)
+	s := f.open(true)
+	out := strings.ReplaceAll(s.typ("write ?"), "\r\n", "\n")
+	if !strings.Contains(out, " memory ") || !strings.Contains(out, " terminal ") {
+		t.Fatalf("write ?:\n%s", out)
+	}
+	s.typ("\x15\r")
+	out = strings.ReplaceAll(s.typ("?"), "\r\n", "\n")
+	if !strings.Contains(out, " write                 View or save the running configuration of the switch.\n") {
+		t.Fatalf("?:\n%s", out)
+	}
+}
