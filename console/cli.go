@@ -183,6 +183,14 @@ func (t *CLI) Print(s string) {
 		return
 	}
 	for s != "" {
+		// the pager asks before a line that no longer fits, so an output
+		// that fills the screen exactly ends at the prompt
+		if t.lines >= h-1 {
+			if !t.more(t.shown * 100 / (t.shown + strings.Count(s, "\n"))) {
+				t.discard = true
+				return
+			}
+		}
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {
 			t.conn.Write(s)
@@ -193,13 +201,20 @@ func (t *CLI) Print(s string) {
 		r := rows(i, t.sess.Width)
 		t.lines += r
 		t.shown += r
-		if t.lines >= h-1 {
-			if !t.more(t.shown * 100 / (t.shown + strings.Count(s, "\n"))) {
-				t.discard = true
-				return
-			}
-		}
 	}
+}
+
+// page prints a listing that is not a command's output (a `?` listing)
+// through the pager; it returns the error that ended the session at the
+// pager, if one did.
+func (t *CLI) page(s string) error {
+	t.applySize()
+	t.lines, t.shown, t.discard, t.running, t.stopped = 0, 0, false, true, nil
+	t.Print(s)
+	t.running, t.discard = false, false
+	err := t.stopped
+	t.stopped = nil
+	return err
 }
 
 // rows is how many screen rows a line of n characters takes.

@@ -116,6 +116,9 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			if b == '\r' {
 				t.conn.peek('\n')
 			}
+			// to the end of the line first: what follows must not
+			// overwrite the rest of a line that wrapped on the screen
+			e.out(e.tail())
 			t.conn.Write("\n")
 			return string(e.line), nil
 		case keyCtrlC:
@@ -187,7 +190,9 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			help := t.shell.Help(string(e.line[:e.pos]))
 			e.outS("?")
 			t.conn.Write("\n")
-			t.conn.Write(help)
+			if err := t.page(help); err != nil {
+				return "", err
+			}
 			e.redraw()
 		default:
 			if b >= 0x20 || b >= 0x80 {

@@ -88,6 +88,7 @@ const (
 	MsgSlotReady                  // slot Args[0] ready
 	MsgSession                    // a CLI session started: Args = kind, peer, level
 	MsgROMUpdate                  // boot ROM updated to Args[0]
+	MsgLoginFailed                // a login was refused: Args = kind, peer, user
 	msgCount
 )
 
@@ -95,7 +96,7 @@ var msgNames = [...]string{"literal", "reboot", "boot-separator", "down-no-crash
 	"selftest-fatal", "booted", "active", "standby", "offline-disabled", "failed-selftest", "lost-comm",
 	"resetting", "different-sw", "failover", "user-switchover", "offline-incompat", "shutdown-ignored",
 	"offline-shutdown", "os-sync", "standby-reboot", "sync-begin", "sync-end", "fabric-inserted",
-	"slot-inserted", "slot-downloading", "slot-downloaded", "slot-ready", "session", "rom-update"}
+	"slot-inserted", "slot-downloading", "slot-downloaded", "slot-ready", "session", "rom-update", "login-failed"}
 
 func (m Msg) String() string {
 	if int(m) < len(msgNames) {
@@ -173,6 +174,11 @@ func (c *Chassis) logLiteral(e LogEntry) {
 // LogSession records a CLI login (kind "CONSOLE", "SSH", "TELNET").
 func (c *Chassis) LogSession(kind, peer, level string) {
 	c.log(MsgSession, 0, kind, peer, level)
+}
+
+// LogLoginFailed records a refused login (a wrong user name or password).
+func (c *Chassis) LogLoginFailed(kind, peer, user string) {
+	c.log(MsgLoginFailed, 0, kind, peer, user)
 }
 
 func (c *Chassis) console(m *Module, out ConsoleOut) {

@@ -936,3 +936,87 @@ func TestExpandPorts(t *testing.T) {
 		}
 	}
 }
+
+// A chassis that starts booted carries the story of its boot: the same
+// lines a power cycle writes (Figure 15-31), back-dated so that the last
+// falls at the start; the up time counts from the power-on (issue 14,
+// defect 9).
+func TestBootStoryOfAFreshChassis(t *testing.T) {
+	c := newChassis(t)
+	if len(c.Log) != 0 {
+		t.Fatalf("fresh log: %v", c.Log)
+	}
+	c.LogBootStory(time.Time{})
+	var got []string
+	for _, e := range c.Log {
+		if e.Epoch != c.Epoch {
+			t.Fatalf("entry of another epoch: %+v", e)
+		}
+		got = append(got, fmt.Sprintf("%s %s %d %v", e.Time.Sub(t0), e.Msg, e.Module, e.Args))
+	}
+	want := []string{
+		"-2m37s reboot 0 [power-failure ]",
+		"-2m37s boot-separator 0 []",
+		"-2m37s down-no-crash 1 []",
+		"-25s fabric-inserted 0 [1]",
+		"-25s fabric-inserted 0 [2]",
+		"-25s slot-inserted 0 [A]",
+		"-25s booted 1 []",
+		"-25s active 1 []",
+		"-25s booted 2 []",
+		"-25s standby 2 []",
+		"-17s slot-downloading 0 [A]",
+		"-15s slot-downloaded 0 [A]",
+		"0s slot-ready 0 [A]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("log:\n%s", strings.Join(got, "\n"))
+	}
+	if !c.Now().Equal(t0) || !c.BootedAt.Equal(t0.Add(-157*time.Second)) {
+		t.Fatalf("now %v, booted at %v", c.Now(), c.BootedAt)
+	}
+	// the chassis itself did not move: same roles, running config, no timers
+	if c.Modules[0].State != Active || c.Modules[1].State != Standby || c.Running == nil {
+		t.Fatal("the story changed the chassis")
+	}
+	if _, ok := c.NextDeadline(); ok {
+		t.Fatal("the story left timers")
+	}
+}
+
+// The story follows the chassis as it is: a failed module fails its
+// selftest in it, the booted flash is the one each module runs, and a log
+// already later than the story's start pushes the clock on.
+func TestBootStoryFollowsTheChassis(t *testing.T) {
+	c := newChassis(t)
+	c.Modules[1].State = Failed
+	c.Modules[1].Running = nil
+	c.Log = []LogEntry{{Time: t0.Add(-time.Minute), Msg: MsgBooted, Module: 1}}
+	c.LogBootStory(time.Time{})
+	var msgs []string
+	for _, e := range c.Log[1:] {
+		msgs = append(msgs, fmt.Sprintf("%s %d", e.Msg, e.Module))
+	}
+	joined := strings.Join(msgs, ",")
+	if !strings.Contains(joined, "failed-selftest 2") || strings.Contains(joined, "standby 2") {
+		t.Fatalf("story of a failed standby: %s", joined)
+	}
+	if c.Log[1].Time.Before(c.Log[0].Time) || !c.Log[len(c.Log)-1].Time.Equal(c.Now()) || !c.Now().After(t0) {
+		t.Fatalf("story not after the older log: first %v, last %v, now %v", c.Log[1].Time, c.Log[len(c.Log)-1].Time, c.Now())
+	}
+	if c.Log[0].Epoch == c.Epoch {
+		t.Fatal("the older log is still 'since boot'")
+	}
+}
+
+func BenchmarkBootStory(b *testing.B) {
+	t := &testing.T{}
+	c := newChassis(t)
+	for i := 0; i < 2000; i++ {
+		c.Log = append(c.Log, LogEntry{Time: t0, Msg: MsgBooted, Module: 1})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.bootStory()
+	}
+}

@@ -109,6 +109,10 @@ func (c *Chassis) Pull(i int) error {
 		c.takeOverAfterLoss(m)
 		return nil
 	}
+	// the active notices that the module it talked to is gone
+	if a := c.Active(); a != nil && (m.State.Ready() || m.State == Offline || m.State == OfflineIncompat) {
+		c.log(MsgLostComm, m.Slot)
+	}
 	c.abortSyncsTo(m)
 	c.emit(Event{Kind: EvEndSessions, Module: i})
 	c.retire(m, CauseHotswapOut, removeOld)

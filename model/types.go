@@ -208,3 +208,17 @@ func DefaultTimings() Timings {
 
 // BootTotal is power-on to selftest result.
 func (t Timings) BootTotal() time.Duration { return t.ProfileWait + t.Load + t.Selftest }
+
+// WithHumanFloor keeps the waits that are for a person (the boot profile
+// menu's) at least floor of wall time when every duration runs at scale
+// of its length (--time-scale): in chassis time they last at least
+// floor/scale. The other durations are the machine's and stay scaled.
+func (t Timings) WithHumanFloor(floor time.Duration, scale float64) Timings {
+	if floor <= 0 || scale <= 0 {
+		return t
+	}
+	if min := time.Duration(float64(floor) / scale); t.ProfileWait < min {
+		t.ProfileWait = min
+	}
+	return t
+}

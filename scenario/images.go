@@ -124,6 +124,17 @@ func (d *Decoder) rom(n *yaml.Node, path string) model.ROM {
 	return r
 }
 
+// ROM finds a boot ROM of the given version among those the catalog's
+// images carry, with its build directory, date and number.
+func (c *Catalog) ROM(version string) (model.ROM, bool) {
+	for _, f := range c.order {
+		if r := c.images[f].ROM; r != nil && r.Version == version {
+			return *r, true
+		}
+	}
+	return model.ROM{}, false
+}
+
 // ByVersion finds an image by its version.
 func (c *Catalog) ByVersion(v string) *model.Image { return c.Find("", v) }
 

@@ -237,6 +237,11 @@ func (p *parse) module(n *yaml.Node, i int, base *model.Config) *model.Module {
 	}
 	if n := m.Get("rom"); n != nil {
 		mod.ROM = d.rom(n, path+".rom")
+		// a ROM given by its version alone is completed from the images
+		// that carry it (build directory, date, number)
+		if r, ok := p.cat.ROM(mod.ROM.Version); ok && mod.ROM.Dir == "" && mod.ROM.Built.IsZero() {
+			mod.ROM = r
+		}
 	}
 	fl := d.Mapping(m.Get("flash"), path+".flash")
 	for b, key := range []string{"primary", "secondary"} {

@@ -93,3 +93,18 @@ func TestBadPortList(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// A ROM given by its version alone takes its build data from the image
+// that carries it; one no image carries keeps its version only.
+func TestScalarROMIsCompletedFromTheCatalog(t *testing.T) {
+	s, err := Parse("f.yaml", []byte("modules:\n  - rom: K.15.12\n  - rom: K.12.01\n"), nil, testProfiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Chassis.Modules[0].ROM; r.Dir == "" || r.Number != 10233 || r.Built.IsZero() {
+		t.Fatalf("K.15.12: %+v", r)
+	}
+	if r := s.Chassis.Modules[1].ROM; r.Version != "K.12.01" || r.Dir != "" {
+		t.Fatalf("K.12.01: %+v", r)
+	}
+}

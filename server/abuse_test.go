@@ -92,12 +92,15 @@ func TestAbuseHugeLine(t *testing.T) {
 	// 1 MB without a line end: the editor keeps MaxLine characters and
 	// drops the rest; input is taken as fast as it comes, not buffered
 	line := bytes.Repeat([]byte("x"), 1<<20)
-	go p.Write(line)
+	written := make(chan struct{})
+	go func() { p.Write(line); close(written) }()
 	check()
 	echo := p.Until(strings.Repeat("x", 1024))
 	if echo != strings.Repeat("x", 1024) {
 		t.Fatalf("echo: %d bytes", len(echo))
 	}
+	// Enter after the whole megabyte, not in the middle of it
+	<-written
 	p.Send("\r")
 	got := p.Until("HP-E8212zl# ")
 	if want := "\r\nInvalid input: " + strings.Repeat("x", 1024) + "\r\nHP-E8212zl# "; got != want {

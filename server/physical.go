@@ -133,13 +133,38 @@ func (h *Host) Insert(module string, spec InsertSpec) error {
 	} else if spec.Booted != "" && spec.Booted != "primary" {
 		return badRequest("booted %q: want primary or secondary", spec.Booted)
 	}
-	for _, im := range m.Flash {
-		if im != nil && im.ROM != nil && m.ROM.Version == "" {
-			m.ROM = *im.ROM
+	// A module always has a boot ROM: the one asked for (as the images
+	// catalog knows it, or as the module that was in the slot had it),
+	// else the one its software carries, else the one the module in
+	// the slot had; what none of these gives is refused.
+	var slotROM model.ROM
+	h.View(func(c *model.Chassis) {
+		if old := c.Module(i); old != nil {
+			slotROM = old.ROM
 		}
-	}
-	if spec.ROM != "" {
-		m.ROM = model.ROM{Version: spec.ROM, Dir: m.ROM.Dir, Built: m.ROM.Built, Number: m.ROM.Number}
+	})
+	switch {
+	case spec.ROM != "":
+		r, ok := h.images.ROM(spec.ROM)
+		if !ok && slotROM.Version == spec.ROM && slotROM.Dir != "" {
+			r, ok = slotROM, true
+		}
+		if !ok {
+			return badRequest("no boot ROM %q: none of the images catalog's images carries it", spec.ROM)
+		}
+		m.ROM = r
+	default:
+		for _, im := range m.Flash {
+			if im != nil && im.ROM != nil && m.ROM.Version == "" {
+				m.ROM = *im.ROM
+			}
+		}
+		if m.ROM.Version == "" {
+			m.ROM = slotROM
+		}
+		if m.ROM.Version == "" {
+			return badRequest("no boot ROM: the images carry none; give rom=VERSION")
+		}
 	}
 	return h.Do(func(c *model.Chassis) error {
 		if old := c.Module(i); old != nil {

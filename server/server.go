@@ -67,6 +67,10 @@ type Config struct {
 	// TimeScale compresses every duration (0.01 = 100 times faster); the
 	// shown clock runs faster accordingly.
 	TimeScale float64
+	// HumanWait is the least wall time a wait for a person (the boot
+	// profile menu) lasts on a real clock, whatever TimeScale; 0: no
+	// floor.
+	HumanWait time.Duration
 	// Virtual runs every chassis on a virtual clock that only moves with
 	// Host.Advance (tests, transcripts).
 	Virtual bool
@@ -231,20 +235,40 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	}
 	if restored && cc.State != nil && !savedAt.IsZero() {
 		start = savedAt
-	} else if restored && len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
-		start = c.Log[len(c.Log)-1].Time
+	} else if restored {
+		// the clock never runs back across a restart
+		if savedAt.After(start) {
+			start = savedAt
+		}
+		if len(c.Log) > 0 && c.Log[len(c.Log)-1].Time.After(start) {
+			start = c.Log[len(c.Log)-1].Time
+		}
 	}
 	if err := c.Start(start); err != nil {
 		return nil, fmt.Errorf("%s: %w", sc.File, err)
 	}
-	if cc.ColdBoot {
+	switch {
+	case cc.ColdBoot:
 		c.PowerCycle()
+	case restored && cc.State == nil:
+		// a restart of the emulator is a power cycle of the box: it
+		// comes up booted, having lost the running config it did not
+		// save, with its boot (from the moment it stopped) in the log
+		// and its up time from then
+		c.LogBootStory(savedAt)
+	case !restored && len(c.Log) == 0:
+		// a fresh chassis has the log of the boot that brought it up
+		c.LogBootStory(time.Time{})
 	}
+	start = c.Now()
 	var clock Clock
 	if s.cfg.Virtual {
 		clock = NewVirtualClock(start)
 	} else {
 		clock = NewRealClock(start, s.cfg.TimeScale)
+		// waits for a person keep their floor however fast time runs
+		// (after the boot story, which shows the real durations)
+		c.Timings = c.Timings.WithHumanFloor(s.cfg.HumanWait, s.cfg.TimeScale)
 	}
 	h := NewHost(cc.Name, v, c, clock, s.cfg.Images)
 	h.endGrace = s.cfg.endGrace()

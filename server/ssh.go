@@ -97,7 +97,17 @@ type sshFront struct {
 	ssh   *ssh.Server
 }
 
-func (f *sshFront) fail() {
+// fail slows a wrong login down and, on the management address, writes
+// it to the chassis's event log (a console port's login is the terminal
+// server's, which the switch does not see).
+func (f *sshFront) fail(ctx ssh.Context) {
+	if f.route.mgmt {
+		peer := hostOnly(ctx.RemoteAddr())
+		f.host.Do(func(c *model.Chassis) error {
+			c.LogLoginFailed("SSH", peer, ctx.User())
+			return nil
+		})
+	}
 	if d := f.srv.cfg.AuthFailDelay; d > 0 {
 		time.Sleep(d)
 	}
@@ -110,7 +120,7 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 		PasswordHandler: func(ctx ssh.Context, password string) bool {
 			lv, ok := h.auth(ctx.User(), password)
 			if !ok {
-				f.fail()
+				f.fail(ctx)
 				return false
 			}
 			ctx.SetValue(levelKey, lv)
@@ -123,7 +133,7 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 			}
 			lv, ok := h.auth(ctx.User(), answers[0])
 			if !ok {
-				f.fail()
+				f.fail(ctx)
 				return false
 			}
 			ctx.SetValue(levelKey, lv)
@@ -376,6 +386,13 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	}
 	cli := console.NewCLI(cc, sess, shell, h, texts)
 	if exec {
+		// an exec session is a login too: the log says so, as the
+		// shell's welcome does for an interactive one
+		level := "manager"
+		if !sess.Manager {
+			level = "operator"
+		}
+		h.Do(func(c *model.Chassis) error { c.LogSession(sess.Transport, sess.Peer, level); return nil })
 		err := cli.RunLine(cmd)
 		cc.Flush()
 		if errors.Is(err, commands.ErrFailed) || errors.Is(err, commands.ErrInterrupted) {

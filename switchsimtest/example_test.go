@@ -59,10 +59,10 @@ func Example() {
 		}
 	}
 	// Output:
-	// Image           Size(Bytes)   Date   Version  Build #
-	// -----           ----------  -------- -------  -------
-	// Primary Image   : 15604392  04/20/12 K.15.06.0017 13
-	// Secondary Image : 15581106  12/05/11 K.15.06.0008 2
+	// Image           Size(Bytes)   Date   Version       Build #
+	// -----           ----------  -------- ------------  -------
+	// Primary Image   : 15604392  04/20/12 K.15.06.0017  13
+	// Secondary Image : 15581106  12/05/11 K.15.06.0008  2
 	// Boot Rom Version: K.15.29
 	// Default Boot    : Primary
 	// active module: 2 failovers: 1

@@ -70,10 +70,10 @@ func TestParallelSwitchesAreIsolated(t *testing.T) {
 
 func TestCommandOutputAndExec(t *testing.T) {
 	sw := switchsimtest.New(t, switchsimtest.Options{})
-	want := "Image           Size(Bytes)   Date   Version  Build #\n" +
-		"-----           ----------  -------- -------  -------\n" +
-		"Primary Image   : 15604392  04/20/12 K.15.06.0017 13\n" +
-		"Secondary Image : 15581106  12/05/11 K.15.06.0008 2\n" +
+	want := "Image           Size(Bytes)   Date   Version       Build #\n" +
+		"-----           ----------  -------- ------------  -------\n" +
+		"Primary Image   : 15604392  04/20/12 K.15.06.0017  13\n" +
+		"Secondary Image : 15581106  12/05/11 K.15.06.0008  2\n" +
 		"Boot Rom Version: K.15.29\n" +
 		"Default Boot    : Primary\n"
 	got, err := sw.Exec("manager", "manager", "show flash")

@@ -41,7 +41,7 @@ func noArgs(args []string) (server.ControlRequest, error) {
 }
 
 var ctlActions = []ctlAction{
-	{"state", "", "print the chassis state as JSON", noArgs},
+	{"state", "", "print the chassis state as JSON (the other actions print one line)", noArgs},
 	{"press", "MODULE reset|shutdown  |  ssm clear", "press a button: a management module's MM Reset or MM Shutdown, or the System Support Module's Clear", func(a []string) (server.ControlRequest, error) {
 		if len(a) != 2 {
 			return server.ControlRequest{}, errors.New("expected a module and a button, e.g. mm1 reset or msm-a reset")
@@ -153,8 +153,11 @@ func ctl(args []string) error {
 		if err == nil {
 			err = json.Unmarshal(b, &rep)
 		}
-		if err != nil || rep.Control == "" {
+		switch {
+		case err != nil:
 			return fmt.Errorf("no control address: give --addr, or --state-dir of a running server (%v)", err)
+		case rep.Control == "":
+			return fmt.Errorf("no control address in %s: the server there runs without a control API (--control off)", filepath.Join(*stateDir, "ports.json"))
 		}
 		*addr = rep.Control
 	}
@@ -191,10 +194,55 @@ func ctl(args []string) error {
 		json.Unmarshal(out, &e)
 		return fmt.Errorf("%s: %s", resp.Status, e.Error)
 	}
+	if act.name != "state" {
+		// one line says what happened; "ctl state" has the rest
+		fmt.Fprintln(ctlOut, ctlDone(act.name, *chassis, req))
+		return nil
+	}
 	var pretty bytes.Buffer
 	if json.Indent(&pretty, out, "", "  ") == nil {
 		out = pretty.Bytes()
 	}
-	os.Stdout.Write(out)
+	ctlOut.Write(out)
 	return nil
+}
+
+// ctlOut is where ctl prints (tests replace it).
+var ctlOut io.Writer = os.Stdout
+
+// ctlDone is the line that says what an action did.
+func ctlDone(action, chassis string, r server.ControlRequest) string {
+	switch action {
+	case "press":
+		if r.Module == "" {
+			return fmt.Sprintf("%s: pressed the System Support Module's %s button", chassis, r.Button)
+		}
+		return fmt.Sprintf("%s: pressed %s's %s button", chassis, r.Module, r.Button)
+	case "pull":
+		return fmt.Sprintf("%s: pulled %s", chassis, r.Module)
+	case "insert":
+		var with []string
+		for _, kv := range [][2]string{{"primary", r.Primary}, {"secondary", r.Secondary}, {"rom", r.ROM}, {"serial", r.Serial}, {"booted", r.Booted}} {
+			if kv[1] != "" {
+				with = append(with, kv[0]+" "+kv[1])
+			}
+		}
+		if len(with) == 0 {
+			with = []string{"the software the chassis runs"}
+		}
+		return fmt.Sprintf("%s: inserted %s (%s); it boots", chassis, r.Module, strings.Join(with, ", "))
+	case "fail-selftest":
+		return fmt.Sprintf("%s: the next %d selftest(s) of %s fail", chassis, r.Count, r.Module)
+	case "crash":
+		return fmt.Sprintf("%s: crashed %s's software", chassis, r.Module)
+	case "cut-heartbeat":
+		return fmt.Sprintf("%s: cut the active module's heartbeat", chassis)
+	case "fail-hardware":
+		return fmt.Sprintf("%s: failed %s's hardware", chassis, r.Module)
+	case "power-cycle":
+		return fmt.Sprintf("%s: power-cycled; the modules boot", chassis)
+	case "advance":
+		return fmt.Sprintf("%s: the clock moved %s", chassis, r.Duration)
+	}
+	return chassis + ": " + action
 }

@@ -28,6 +28,11 @@ func record(args []string) error {
 		return errors.New("record: a transcript holds one chassis; --inventory is not supported")
 	}
 	t0 := time.Now()
+	unlock, err := f.lockStateDir()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cfg, err := f.config()
 	if err != nil {
 		return err

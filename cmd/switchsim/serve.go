@@ -33,6 +33,7 @@ type serveFlags struct {
 	stateDir    string
 	images      string
 	timeScale   float64
+	humanWait   time.Duration
 	coldBoot    bool
 	maxSessions int
 	idle        time.Duration
@@ -63,6 +64,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
 	fs.StringVar(&f.images, "images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "compress every duration by this `factor` (0.01 = 100x faster; the shown clock runs faster too)")
+	fs.DurationVar(&f.humanWait, "human-wait", 3*time.Second, "the least wall `time` a wait for a person (the boot profile menu) lasts, whatever --time-scale (0 = scaled like the rest)")
 	fs.BoolVar(&f.coldBoot, "cold-boot", false, "start from power-on (boot output on the module consoles) instead of booted")
 	fs.IntVar(&f.maxSessions, "max-sessions", 0, "refuse management sessions beyond `n` per chassis (0 = no limit)")
 	fs.DurationVar(&f.idle, "idle-timeout", 0, "end sessions idle this `long` (0 = never)")
@@ -120,11 +122,22 @@ func controlToken(dir string) (string, error) {
 	return t, nil
 }
 
+// lockStateDir makes the state directory and holds it for this process:
+// a second server on the same directory refuses to start, naming the
+// directory and the first one's pid, instead of rewriting its files.
+func (f *serveFlags) lockStateDir() (func(), error) {
+	if err := os.MkdirAll(f.stateDir, 0o700); err != nil {
+		return nil, err
+	}
+	return server.LockDir(f.stateDir)
+}
+
 // config builds the server configuration from the flags.
 func (f *serveFlags) config() (server.Config, error) {
 	cfg := server.Config{
 		Vendors:       vendors.Registry,
 		TimeScale:     f.timeScale,
+		HumanWait:     f.humanWait,
 		MaxSessions:   f.maxSessions,
 		IdleTimeout:   f.idle,
 		AuthFailDelay: f.authDelay,
@@ -193,6 +206,11 @@ func serve(args []string, started func(*server.Server)) error {
 
 func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error {
 	t0 := time.Now()
+	unlock, err := f.lockStateDir()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cfg, err := f.config()
 	if err != nil {
 		return err
@@ -213,15 +231,31 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	if !f.quiet {
 		printWelcome(out, srv, cfg, f, time.Since(t0))
 	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
 	if started != nil {
 		started(srv)
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
-	fmt.Fprintln(os.Stderr, "switchsim: stopping; state saved in", f.stateDir)
+	// stopping is a power cycle of every chassis: say which ones lose a
+	// running config that was never saved
+	var unsaved []string
+	for _, h := range srv.Hosts() {
+		if h.State().Unsaved {
+			unsaved = append(unsaved, h.Name)
+		}
+	}
+	if len(unsaved) > 0 {
+		fmt.Fprintf(stderr, "switchsim: warning: the unsaved running-config of %s is lost: the next start is a power cycle (write memory saves it)\n",
+			strings.Join(unsaved, ", "))
+	}
+	fmt.Fprintln(stderr, "switchsim: stopping; state saved in", f.stateDir)
 	return nil
 }
+
+// stderr is where serve reports (tests replace it).
+var stderr io.Writer = os.Stderr
 
 func port(addr string) string {
 	if i := strings.LastIndexByte(addr, ':'); i >= 0 {

@@ -29,8 +29,16 @@ func (x *ctx) configure(fn func(c *model.Chassis, cf *model.Config) error) error
 	return err
 }
 
+// maxHostname is the longest switch name hostname takes (no source
+// gives ProVision's limit; 32 is the limit HPE documents for hostname on
+// its later AOS-CX switches).
+const maxHostname = 32
+
 func hostname(x *ctx) error {
 	name := x.Value("NAME")
+	if len(name) > maxHostname {
+		return x.Fail(fmt.Sprintf(tx.HostnameTooLong, maxHostname))
+	}
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
 		cf.Hostname = name
 		return nil
@@ -78,11 +86,11 @@ func password(x *ctx) error {
 	}
 	p1, err := x.T.ReadLine(fmt.Sprintf(tx.NewPassword, who), false)
 	if err != nil {
-		return err
+		return abandoned(err)
 	}
 	p2, err := x.T.ReadLine(fmt.Sprintf(tx.RetypePassword, who), false)
 	if err != nil {
-		return err
+		return abandoned(err)
 	}
 	if p1 != p2 {
 		return x.Fail(tx.PasswordMismatch)
@@ -297,36 +305,45 @@ func ctxIPDHCP(x *ctx) error   { return setVLANIP(x, "dhcp-bootp") }
 func ctxIPStatic(x *ctx) error { return setVLANIP(x, x.Value("IP-ADDR")+" "+x.Value("MASK")) }
 func ctxNoIP(x *ctx) error     { return setVLANIP(x, "") }
 
-// Interfaces.
+// Interfaces. A port list (A1-A4,B2) works wherever a port does: the
+// interface context of a list is named after it, "(eth-A1-A4)#", and its
+// commands apply to every port of it.
 
-func portArg(x *ctx) (string, error) {
-	p := strings.ToUpper(x.Value("PORT"))
-	ok := false
-	x.View(func(c *model.Chassis) { ok = c.HasPort(p) })
-	if !ok {
-		return "", x.Fail(fmt.Sprintf(tx.PortNotPresent, x.Value("PORT")))
-	}
-	return p, nil
+// portList prints ports as the switch writes a list (A1-A4,B2).
+func portList(x *ctx, ports []string) string {
+	var out string
+	x.View(func(c *model.Chassis) {
+		order := map[string]int{}
+		for i, p := range c.PortNames() {
+			order[p] = i
+		}
+		out = PortRanges(ports, order)
+	})
+	return out
 }
 
 func ifaceContext(x *ctx) error {
-	p, err := portArg(x)
+	ports, err := portsValue(x, "PORT")
 	if err != nil {
 		return err
 	}
-	x.sh.mode, x.sh.context = modeIface, "eth-"+p
+	x.sh.mode, x.sh.context = modeIface, "eth-"+portList(x, ports)
 	return nil
 }
 
-func setPort(x *ctx, port string, fn func(pc *model.PortCf)) error {
+// setPortCf applies fn to the config of each port, all or nothing; a
+// port left with no settings drops out of the config.
+func setPortCf(x *ctx, ports []string, fn func(pc *model.PortCf)) error {
 	return x.configure(func(_ *model.Chassis, cf *model.Config) error {
-		pc := cf.Port(port, true)
-		fn(pc)
-		if pc.Name == "" && !pc.Disabled {
-			for i := range cf.Ports {
-				if cf.Ports[i].Port == port {
-					cf.Ports = append(cf.Ports[:i], cf.Ports[i+1:]...)
-					break
+		for _, port := range ports {
+			pc := cf.Port(port, true)
+			fn(pc)
+			if pc.Name == "" && !pc.Disabled {
+				for i := range cf.Ports {
+					if cf.Ports[i].Port == port {
+						cf.Ports = append(cf.Ports[:i], cf.Ports[i+1:]...)
+						break
+					}
 				}
 			}
 		}
@@ -341,12 +358,7 @@ func ifaceEnable(x *ctx) error {
 		return err
 	}
 	off := x.M.Has("disable")
-	for _, p := range ports {
-		if err := setPort(x, p, func(pc *model.PortCf) { pc.Disabled = off }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return setPortCf(x, ports, func(pc *model.PortCf) { pc.Disabled = off })
 }
 
 func ifaceName(x *ctx) error {
@@ -355,26 +367,28 @@ func ifaceName(x *ctx) error {
 		return err
 	}
 	name := x.Value("NAME")
-	for _, p := range ports {
-		if err := setPort(x, p, func(pc *model.PortCf) { pc.Name = name }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return setPortCf(x, ports, func(pc *model.PortCf) { pc.Name = name })
 }
 
+// contextPort is the interface context's port list as written
+// ("A1-A4"), contextPorts its ports.
 func contextPort(x *ctx) string { return strings.TrimPrefix(x.sh.context, "eth-") }
+
+func contextPorts(x *ctx) []string {
+	ports, _ := model.ExpandPorts(contextPort(x))
+	return ports
+}
 
 func ctxIfaceName(x *ctx) error {
 	name := x.Value("NAME")
-	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Name = name })
+	return setPortCf(x, contextPorts(x), func(pc *model.PortCf) { pc.Name = name })
 }
 func ctxIfaceNoName(x *ctx) error {
-	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Name = "" })
+	return setPortCf(x, contextPorts(x), func(pc *model.PortCf) { pc.Name = "" })
 }
 func ctxIfaceEnable(x *ctx) error {
-	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Disabled = false })
+	return setPortCf(x, contextPorts(x), func(pc *model.PortCf) { pc.Disabled = false })
 }
 func ctxIfaceDisable(x *ctx) error {
-	return setPort(x, contextPort(x), func(pc *model.PortCf) { pc.Disabled = true })
+	return setPortCf(x, contextPorts(x), func(pc *model.PortCf) { pc.Disabled = true })
 }

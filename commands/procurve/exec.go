@@ -55,7 +55,18 @@ func showInterfaces(x *ctx) error {
 
 // Standby console commands.
 
-func standbyRedundancy(x *ctx) error { return x.Render(ShowRedundancy) }
+// standbyRedundancy is show redundancy on the standby console. An
+// offline module (redundancy disabled) takes no part in redundancy and
+// knows nothing of the other module: it says that redundancy is
+// disabled, in the words the active's show version uses for it (15-17).
+func standbyRedundancy(x *ctx) error {
+	return x.Render(func(c *model.Chassis) string {
+		if m := c.Module(x.S.Module); m != nil && m.State == model.Offline {
+			return strings.TrimPrefix(fmt.Sprintf(tx.OfflineIdle, m.Slot), "\n")
+		}
+		return ShowRedundancyOn(c, x.S.Module)
+	})
+}
 func standbyVersion(x *ctx) error {
 	return x.Render(func(c *model.Chassis) string { return ShowVersionStandby(c, x.S.Module) })
 }
@@ -71,11 +82,11 @@ func enable(x *ctx) error {
 	if cr.ManagerPassword != "" {
 		user, err := x.T.ReadLine(tx.EnableUser, true)
 		if err != nil {
-			return err
+			return abandoned(err)
 		}
 		pass, err := x.T.ReadLine(tx.EnablePassword, false)
 		if err != nil {
-			return err
+			return abandoned(err)
 		}
 		if user != cr.ManagerUser || pass != cr.ManagerPassword {
 			return x.Fail(tx.BadPassword)

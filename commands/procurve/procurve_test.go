@@ -421,10 +421,10 @@ func TestStandbyConsoleCommands(t *testing.T) {
 		t.Fatalf("standby console start: %q", got)
 	}
 	s.expect("show flash\r", "show flash\n"+
-		"Image           Size(Bytes)   Date   Version  Build #\n"+
-		"-----           ----------  -------- -------  -------\n"+
-		"Primary Image   : 15604392  04/20/12 K.15.06.0017 13\n"+
-		"Secondary Image : 15581106  12/05/11 K.15.06.0008 2\n"+
+		"Image           Size(Bytes)   Date   Version       Build #\n"+
+		"-----           ----------  -------- ------------  -------\n"+
+		"Primary Image   : 15604392  04/20/12 K.15.06.0017  13\n"+
+		"Secondary Image : 15581106  12/05/11 K.15.06.0008  2\n"+
 		"Boot Rom Version: K.15.29\n"+
 		"Default Boot    : Primary\n"+sp)
 	s.expect("configure\r", "configure\nInvalid input: configure\n"+sp)

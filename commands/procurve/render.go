@@ -63,8 +63,14 @@ func redundancyTableHead() string {
 // ctime prints a time like C's ctime without the newline.
 func ctime(t time.Time) string { return t.Format("Mon Jan _2 15:04:05 2006") }
 
-// ShowRedundancy renders show redundancy (Figures 15-1 to 15-25).
-func ShowRedundancy(c *model.Chassis) string {
+// ShowRedundancy renders show redundancy (Figures 15-1 to 15-25) on the
+// active module.
+func ShowRedundancy(c *model.Chassis) string { return ShowRedundancyOn(c, c.ActiveIndex()) }
+
+// ShowRedundancyOn renders show redundancy as module i's software prints
+// it (its brand).
+func ShowRedundancyOn(c *model.Chassis, i int) string {
+	sw := release(c, i)
 	var b strings.Builder
 	setting := "enabled"
 	if !c.RedundancyEnabled() {
@@ -85,7 +91,7 @@ func ShowRedundancy(c *model.Chassis) string {
 			ver = m.Running.Version
 			boot = bankName(m.BootedBank)
 		}
-		row := pad(fmt.Sprint(m.Slot), redSlotW) + pad(m.Hardware.Description, redDescW) +
+		row := pad(fmt.Sprint(m.Slot), redSlotW) + pad(branded(m.Hardware.Description, sw), redDescW) +
 			pad(statusName(m), redStatusW) + pad(ver, redVerW) + boot
 		b.WriteString(strings.TrimRight(row, " ") + "\n")
 	}
@@ -95,7 +101,7 @@ func ShowRedundancy(c *model.Chassis) string {
 		if !c.FabricEnabled(f.Number) {
 			st = "Disabled"
 		}
-		b.WriteString(pad(fmt.Sprint(f.Number), redSlotW) + pad(f.Hardware.Description, redDescW) + st + "\n")
+		b.WriteString(pad(fmt.Sprint(f.Number), redSlotW) + pad(branded(f.Hardware.Description, sw), redDescW) + st + "\n")
 	}
 	if c.Mismatch() {
 		b.WriteString("\n" + tx.MismatchWarning + "\n")
@@ -145,19 +151,27 @@ func ShowVersionStandby(c *model.Chassis, i int) string {
 	return imageBlock(c.Module(i))
 }
 
-// ShowFlash renders show flash for module i (15-15, 15-20).
+// ShowFlash renders show flash for module i (15-15, 15-20). The Version
+// column is as wide as the longest version shown (7 for the manual's
+// K.12.XX, 12 for a K.15 version), so Build # stays over its values.
 func ShowFlash(c *model.Chassis, i int) string {
 	m := c.Module(i)
+	verW := 7
+	for _, im := range m.Flash {
+		if im != nil && len(im.Version) > verW {
+			verW = len(im.Version)
+		}
+	}
 	var b strings.Builder
-	b.WriteString(tx.ShowFlashHead)
+	b.WriteString(fmt.Sprintf(tx.ShowFlashHead, pad("Version", verW+2), pad(dashes(verW), verW+2)))
 	for bank, label := range []string{"Primary Image   : ", "Secondary Image : "} {
 		im := m.Flash[bank]
 		if im == nil {
-			b.WriteString(label + "0\n")
+			b.WriteString(label + pad("0", 10) + tx.FlashEmpty + "\n")
 			continue
 		}
 		b.WriteString(label + pad(fmt.Sprint(im.Size), 10) + im.Built.Format("01/02/06") + " " +
-			pad(im.Version, 8) + " " + fmt.Sprint(im.Build) + "\n")
+			pad(im.Version, verW+1) + " " + fmt.Sprint(im.Build) + "\n")
 	}
 	b.WriteString("Boot Rom Version: " + m.ROM.Version + "\n")
 	b.WriteString("Default Boot    : " + bankName(m.DefaultBank) + "\n")
@@ -173,6 +187,7 @@ const (
 
 // ShowModules renders show modules (15-13).
 func ShowModules(c *model.Chassis) string {
+	sw := release(c, c.ActiveIndex())
 	var b strings.Builder
 	b.WriteString(tx.ModulesTitle)
 	fmt.Fprintf(&b, "Chassis: %s %s Serial Number: %s\n\n", c.Info.Model, c.Info.Product, c.Info.Serial)
@@ -183,7 +198,7 @@ func ShowModules(c *model.Chassis) string {
 	}
 	for _, m := range c.Modules {
 		if m.Present {
-			row(fmt.Sprint(m.Slot), m.Hardware.Description, m.Hardware.Serial, statusName(m))
+			row(fmt.Sprint(m.Slot), branded(m.Hardware.Description, sw), m.Hardware.Serial, statusName(m))
 		}
 	}
 	b.WriteString("\n")
@@ -195,7 +210,7 @@ func ShowModules(c *model.Chassis) string {
 		if !c.FabricEnabled(f.Number) {
 			st = "Disabled"
 		}
-		row(fmt.Sprint(f.Number), f.Hardware.Description, f.Hardware.Serial, st)
+		row(fmt.Sprint(f.Number), branded(f.Hardware.Description, sw), f.Hardware.Serial, st)
 	}
 	first := true
 	for _, s := range c.Slots {
@@ -206,7 +221,7 @@ func ShowModules(c *model.Chassis) string {
 			b.WriteString("\n")
 			first = false
 		}
-		row(s.Name, s.Hardware.Description, s.Hardware.Serial, s.Status)
+		row(s.Name, branded(s.Hardware.Description, sw), s.Hardware.Serial, s.Status)
 	}
 	return b.String()
 }
@@ -260,6 +275,8 @@ func logWords(e model.LogEntry, lt tx.LogText) string {
 		return fmt.Sprintf(lt.Format, e.Module)
 	case model.MsgOSSync:
 		return fmt.Sprintf(lt.Format, arg(0))
+	case model.MsgLoginFailed:
+		return fmt.Sprintf(lt.Format, arg(0), arg(1))
 	case model.MsgROMUpdate:
 		return fmt.Sprintf(lt.Format, e.Module, arg(0))
 	case model.MsgFabricInserted, model.MsgSlotInserted, model.MsgSlotDownloading,

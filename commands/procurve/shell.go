@@ -4,6 +4,7 @@
 package procurve
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -234,6 +235,12 @@ func (sh *Shell) Welcome(t commands.Terminal) error {
 			return err
 		}
 	}
+	sh.logSession()
+	return nil
+}
+
+// logSession writes the session's login to the event log.
+func (sh *Shell) logSession() {
 	level := "manager"
 	if !sh.s.Manager {
 		level = "operator"
@@ -242,7 +249,6 @@ func (sh *Shell) Welcome(t commands.Terminal) error {
 		c.LogSession(sh.s.Transport, sh.s.Peer, level)
 		return nil
 	})
-	return nil
 }
 
 // login asks for the user and password on telnet.
@@ -255,10 +261,18 @@ func (sh *Shell) login(t commands.Terminal) error {
 	}
 	for try := 0; try < 3; try++ {
 		user, err := t.ReadLine(tx.LoginUser, true)
+		if errors.Is(err, commands.ErrCancelled) {
+			try-- // ^C starts the login over; it is not a wrong login
+			continue
+		}
 		if err != nil {
 			return err
 		}
 		pass, err := t.ReadLine(tx.LoginPassword, false)
+		if errors.Is(err, commands.ErrCancelled) {
+			try--
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -271,6 +285,10 @@ func (sh *Shell) login(t commands.Terminal) error {
 			return nil
 		}
 		t.Print(tx.BadPassword + "\n")
+		sh.s.Host.Do(func(c *model.Chassis) error {
+			c.LogLoginFailed(sh.s.Transport, sh.s.Peer, user)
+			return nil
+		})
 		if sh.s.OnAuthFail != nil {
 			sh.s.OnAuthFail()
 		}

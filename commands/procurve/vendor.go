@@ -44,8 +44,12 @@ func (Vendor) Console() commands.ConsolePolicy {
 			return 0, false
 		},
 		MonitorLine: func(line string) (bool, string) {
-			if line == "boot" {
+			switch strings.TrimSpace(line) {
+			case "boot":
 				return true, ""
+			case "":
+				// an empty line: the prompt again, no error
+				return false, strings.TrimPrefix(tx.MonitorPrompt, "\n")
 			}
 			return false, tx.MonitorUnknown
 		},
@@ -88,10 +92,11 @@ func Banner(c *model.Chassis) string {
 	im := a.Running
 	year := im.Built.Year()
 	var b string
+	name := chassisName(c.Info, im.Version)
 	if model.CompareVersions(im.Version, "K.15") >= 0 {
-		b = fmt.Sprintf(tx.BannerK15, c.Info.Name, im.Version, year)
+		b = fmt.Sprintf(tx.BannerK15, name, im.Version, year)
 	} else {
-		b = fmt.Sprintf(tx.BannerK12, c.Info.Name, im.Version, year)
+		b = fmt.Sprintf(tx.BannerK12, name, im.Version, year)
 	}
 	if c.Running != nil && c.Running.MOTD != "" {
 		b += c.Running.MOTD + "\n\n"
@@ -117,6 +122,9 @@ func (Vendor) Boot(out model.ConsoleOut, c *model.Chassis, i int) string {
 	case model.ConSelftestFailed:
 		return tx.SelftestFailed
 	case model.ConDown:
+		if out.Cause == model.CauseCrash {
+			return tx.CrashConsole
+		}
 		return tx.GoingDown
 	case model.ConShutdown:
 		return tx.ShutdownDone

@@ -47,6 +47,7 @@ var Log = map[model.Msg]LogText{
 	model.MsgSlotDownloaded:  {376, "I", "chassis", "Slot %s Download Complete"},
 	model.MsgSlotReady:       {422, "I", "chassis", "Slot %s Ready"},
 	model.MsgSession:         {179, "I", "mgr", "SME %s Session - %s Mode"},
+	model.MsgLoginFailed:     {279, "W", "auth", "Invalid user name/password on %s session from %s"},
 }
 
 // LogSources says where each line of Log comes from, for README and
@@ -81,6 +82,7 @@ var LogSources = map[model.Msg]string{
 	model.MsgSlotDownloaded:  "manual 15-31",
 	model.MsgSlotReady:       "manual 15-31",
 	model.MsgSession:         "manual 15-31 ('SME CONSOLE Session - MANAGER Mode')",
+	model.MsgLoginFailed:     "no source: neither id nor words (a refused SSH or telnet login)",
 }
 
 // BootLog are the feature start-up lines Figures 15-18 and 15-31 show

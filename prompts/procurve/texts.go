@@ -187,8 +187,8 @@ var (
 		"\n  Settings\n  --------\n  Mgmt Redundancy : %s\n\n  Statistics\n  ----------\n  Failovers       : %d\n  Last Failover   :%s\n\n",
 		"manual 15-1..15-25 (2-space layout of 15-2/15-7/15-25; dashes rebuilt to the header width; colons aligned as 15-5/15-7/15-11)")
 	ShowFlashHead = t("show-flash-head",
-		"Image           Size(Bytes)   Date   Version  Build #\n-----           ----------  -------- -------  -------\n",
-		"manual 15-15 words; columns and dashes of a real R.11 show flash (oxidized #2871)")
+		"Image           Size(Bytes)   Date   %sBuild #\n-----           ----------  -------- %s-------\n",
+		"manual 15-15 words; columns and dashes of a real R.11 show flash (oxidized #2871); the Version column (%s) widens for 12-character K.15 versions (no source gives a K.15 layout)")
 	LogKeys = t("log-keys", " Keys:   W=Warning   I=Information\n         M=Major     D=Debug\n",
 		"manual 15-18/15-31 words (no E=Error before K.15); spacing of 16.x captures (NOTES-procurve 3.5)")
 	LogHeader    = t("log-header", "----  Event Log listing: Events Since Boot  ----\n", "manual 15-31")

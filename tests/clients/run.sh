@@ -45,7 +45,7 @@ start() {
   mkdir -p "$WORK/$name"
   "$BIN" serve --listen 127.0.0.1:0 --console1 127.0.0.1:0 --console2 127.0.0.1:0 \
     --telnet 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
-    --time-scale 0.001 --auth-fail-delay 0 --quiet "$@" \
+    --time-scale 0.001 --human-wait 0 --auth-fail-delay 0 --quiet "$@" \
     >"$WORK/$name.out" 2>"$WORK/$name.err" &
   SERVERS+=($!)
   local deadline=$((SECONDS + 10))
