@@ -10,17 +10,33 @@ import (
 	"github.com/switchsim/switchsim/scenario"
 )
 
-// Every image of the built-in catalog carries a complete boot ROM, so a
-// module inserted with any of them has one (issue 14, defect 3).
+// Every image of the built-in catalog whose platform's images carry boot
+// ROMs (the 8212zl's) carries a complete one, so a module inserted with
+// any of them has one (issue 14, defect 3); on other platforms the ROM is
+// the hardware's.
 func TestEveryBuiltinImageCarriesAROM(t *testing.T) {
 	cat := scenario.Builtin()
+	withROM := map[string]bool{}
+	var ims []*model.Image
 	for _, f := range cat.Files() {
 		im, err := cat.Fetch(f)
 		if err != nil {
 			t.Fatal(err)
 		}
+		ims = append(ims, im)
+		if im.ROM != nil {
+			withROM[im.Platform] = true
+		}
+	}
+	if len(withROM) == 0 {
+		t.Fatal("no image carries a boot ROM")
+	}
+	for _, im := range ims {
+		if !withROM[im.Platform] {
+			continue
+		}
 		if r := im.ROM; r == nil || r.Version == "" || r.Dir == "" || r.Built.IsZero() || r.Number == 0 {
-			t.Errorf("%s (%s) carries no complete boot ROM: %+v", f, im.Version, r)
+			t.Errorf("%s (%s) carries no complete boot ROM: %+v", im.File, im.Version, r)
 		}
 	}
 }
