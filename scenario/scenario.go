@@ -332,6 +332,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 		Location:      m.Str("location", ""),
 		SNMPCommunity: m.Str("snmp-community", p.def.SNMPCommunity),
 		Fastboot:      m.Boolean("fastboot", false),
+		Tree:          d.tree(m.Get("tree"), path+".tree"),
 	}
 	cf.RedundancyDisabled = m.OneOf("redundancy", "enabled", "enabled", "disabled") == "disabled"
 	for _, f := range m.Ints("fabric-disabled") {

@@ -209,6 +209,7 @@ type ModuleState struct {
 	ActvLED   string        `json:"actvLED"`
 	DwnLED    string        `json:"dwnLED"`
 	Crashes   int           `json:"crashes"`
+	Flash     string        `json:"flash,omitempty"` // a flash fault: full, removed
 	Config    *model.Config `json:"config,omitempty"`
 }
 
@@ -261,6 +262,7 @@ func (h *Host) State() State {
 			if m.Flash[1] != nil {
 				ms.Secondary = m.Flash[1].Version
 			}
+			ms.Flash = m.FlashFault
 			ms.Config = m.Startup()
 			st.Modules = append(st.Modules, ms)
 		}
