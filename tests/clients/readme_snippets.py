@@ -1,13 +1,30 @@
 #!/usr/bin/python3
 """Runs README's automation snippets against a running switchsim.
 
-    readme_snippets.py README.md PORT WORKDIR
+    readme_snippets.py README.md PORT WORKDIR [sros]
 
 The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 <!-- automation:start --> and <!-- automation:end --> are written out with
 the port 2222 of "make run" replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
+With "sros", the 7750 SR-12's snippets between <!-- automation-sros:start -->
+and <!-- automation-sros:end --> (Netmiko and expect; Debian's Ansible
+cannot drive SR OS).
 """
+
+# per section: file, command, and a line each snippet's run must print
+RUNS = {
+    "": {
+        "python": ("switch.py", ["/usr/bin/python3", "switch.py"], '   name "LAB" '),
+        "tcl": ("switch.exp", ["expect", "switch.exp"], "Default Boot    : Primary"),
+        "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
+                 '"  Mgmt Redundancy : enabled",'),
+    },
+    "sros": {
+        "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),
+        "tcl": ("sros.exp", ["expect", "sros.exp"], "Syncing configuration.....Completed."),
+    },
+}
 
 import os
 import re
@@ -17,26 +34,22 @@ import threading
 import time
 
 
-def snippets(readme):
+def snippets(readme, section=""):
     text = open(readme).read()
-    start = text.index("<!-- automation:start -->")
-    end = text.index("<!-- automation:end -->")
+    tag = "automation-" + section if section else "automation"
+    start = text.index("<!-- %s:start -->" % tag)
+    end = text.index("<!-- %s:end -->" % tag)
     return re.findall(r"^```(\w+)\n(.*?)^```$", text[start:end], re.M | re.S)
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5) or len(sys.argv) == 5 and sys.argv[4] not in RUNS:
         sys.exit(__doc__)
-    readme, port, work = sys.argv[1:]
+    readme, port, work = sys.argv[1:4]
+    section = sys.argv[4] if len(sys.argv) == 5 else ""
     os.makedirs(work, exist_ok=True)
-    # file, command, and a line the run must print
-    runs = {
-        "python": ("switch.py", ["/usr/bin/python3", "switch.py"], '   name "LAB" '),
-        "tcl": ("switch.exp", ["expect", "switch.exp"], "Default Boot    : Primary"),
-        "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
-                 '"  Mgmt Redundancy : enabled",'),
-    }
-    found = {lang for lang, _ in snippets(readme)}
+    runs = RUNS[section]
+    found = {lang for lang, _ in snippets(readme, section)}
     missing = set(runs) - found
     if missing:
         print("FAIL: README has no %s snippet" % ", ".join(sorted(missing)))
@@ -44,7 +57,7 @@ def main():
     # all at once, on the same switch, as several users would be
     failed = False
     procs = []
-    for lang, code in snippets(readme):
+    for lang, code in snippets(readme, section):
         if lang not in runs:
             continue
         name, cmd, want = runs[lang]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real-client suites, against real "switchsim serve" processes:
-# Netmiko 2.4 (SSH with and without a password, the switchover, telnet),
+# Netmiko 2.4 (SSH with and without a password, the switchover, telnet;
+# alcatel_sros against the 7750 SR-12),
 # OpenSSH driven by expect (interactive and exec), Ansible network_cli, and
 # the README's snippets. Each suite gets its own server (free 127.0.0.1
 # ports, a temporary state directory, --time-scale 0.001 so a switchover
@@ -75,6 +76,8 @@ start expect
 start ansible
 start readme
 start everyday
+start sros --scenario 7750-sr12
+start sros-readme --scenario 7750-sr12
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -107,6 +110,8 @@ suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect 
 suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
 suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
 suite netmiko-everyday "$PY" netmiko_suite.py everyday "$(mgmt everyday)" "$WORK/everyday"
+suite netmiko-sros "$PY" netmiko_sros.py "$(mgmt sros)"
+suite readme-sros "$PY" readme_snippets.py "$ROOT/README.md" "$(port sros-readme)" "$WORK/sros-readme" sros
 
 failed=()
 for name in "${ORDER[@]}"; do
