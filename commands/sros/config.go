@@ -250,13 +250,26 @@ func stamp(t time.Time) string {
 	return strings.ToUpper(t.UTC().Format("Mon Jan 02 15:04:05 2006")) + " UTC"
 }
 
-// savedAt is when a saved config was written: its save time, or the
-// system's boot when the scenario gave it (and it was never saved).
+// savedAt is when a saved config was written: its admin save, or, for
+// the file the scenario gave, the scenario's "config-generated" option
+// (else the build time of the software the active runs).
 func savedAt(c *model.Chassis, cf *model.Config) time.Time {
 	if cf != nil && cf.Commit != nil {
 		return cf.Commit.Time
 	}
-	return c.BootedAt
+	if t, err := time.Parse("2006-01-02 15:04:05", option(c, optGenerated, "")); err == nil {
+		return t
+	}
+	if a := c.Active(); a != nil && a.Running != nil {
+		return a.Running.Built
+	}
+	return time.Time{}
+}
+
+// savedSinceBoot reports whether cf was saved since the system booted
+// (show system information's "Last Saved Config").
+func savedSinceBoot(c *model.Chassis, cf *model.Config) bool {
+	return cf != nil && cf.Commit != nil && !cf.Commit.Time.Before(c.BootedAt)
 }
 
 // configFileText is a config file as admin save writes it (and admin
@@ -293,8 +306,12 @@ func lineCount(text string) string {
 }
 
 // execSeconds is how long executing a config file of n lines takes (our
-// estimate, about 6,000 lines a second as the guide's 49,588 in 8.0).
+// estimate, about 6,000 lines a second as the guide's 49,588 in 8.0; at
+// least a tenth).
 func execSeconds(text string) string {
-	n := strings.Count(text, "\n")
-	return fmt.Sprintf("%.1f", float64(n)/6000)
+	s := float64(strings.Count(text, "\n")) / 6000
+	if s < 0.1 {
+		s = 0.1
+	}
+	return fmt.Sprintf("%.1f", s)
 }

@@ -46,10 +46,7 @@ func flashFiles(c *model.Chassis, m *model.Module) []file {
 			out = append(out, file{path: dir + `\` + f.name, size: f.size, at: im.Built})
 		}
 	}
-	boot := c.BootedAt
-	if boot.IsZero() {
-		boot = c.Now()
-	}
+	boot := savedAt(c, nil)
 	bof := bofFile(c, m)
 	out = append(out, file{path: "bof.cfg", size: int64(len(bof)), at: boot, text: func() string { return bof }})
 	if im := m.Flash[m.BootedBank]; im != nil {
@@ -69,7 +66,7 @@ func bofFile(c *model.Chassis, m *model.Module) string {
 	if im == nil {
 		im = m.Flash[m.BootedBank]
 	}
-	return configHeader(im, c.BootedAt) + "\n" + bofLines(c, m)
+	return configHeader(im, savedAt(c, nil)) + "\n" + bofLines(c, m)
 }
 
 // dirTime is a file's time in a listing: "07/15/2025  04:57p".

@@ -118,6 +118,7 @@ const (
 	optAddress        = "bof-address"
 	optStandbyAddress = "bof-standby-address"
 	optStaticRoute    = "bof-static-route"
+	optGenerated      = "config-generated" // when the scenario's config.cfg was written
 )
 
 func showSystemInformation(x *ctx) error {
@@ -170,7 +171,7 @@ func showSystemInformation(x *ctx) error {
 			f("Last Boot Index Version", "N/A")
 			f("Last Boot Index Header", "N/A")
 		}
-		if saved != nil && saved.Commit != nil {
+		if savedSinceBoot(c, saved) {
 			f("Last Saved Config", `cf3:\`+configFile)
 			f("Time Last Saved", when(saved.Commit.Time))
 		} else {
@@ -420,7 +421,11 @@ func showRedundancySync(x *ctx) error {
 			status = tx.SyncStandbyReady
 		}
 		if s != nil && s.Present && s.State == model.Standby {
-			up = when(s.StandbySince)
+			since := s.StandbySince
+			if since.IsZero() {
+				since = s.UpSince
+			}
+			up = when(since)
 		}
 		f("Standby Status", status)
 		f("Last Standby Failure", when(r.LastFailure))
@@ -441,6 +446,8 @@ func showRedundancySync(x *ctx) error {
 			sync = tx.SyncFailedBootEnv
 		case r.Alarm != "":
 			sync = tx.SyncFailedConfig
+		case c.Mismatch():
+			sync = tx.SyncMismatch
 		case c.BootEnvInSync():
 			sync = tx.SyncAllBootEnv
 		case c.ConfigInSync():
@@ -704,7 +711,7 @@ func showUsers(x *ctx) error {
 		login := strings.ToUpper(x.sh.loginAt.UTC().Format("02Jan2006 15:04:05"))
 		var b strings.Builder
 		b.WriteString("\n" + tx.Rule79 + "\n" + tx.UsersHeader + tx.Rule79 + "\n")
-		b.WriteString(fmt.Sprintf("%-17s%-8s%-22s%-20s%s A-\n", user, kind, from, login, idle))
+		b.WriteString(fmt.Sprintf("%-17s%-8s%-19s%-20s%s A-\n", user, kind, from, login, idle))
 		b.WriteString(tx.Dash79 + "\n")
 		b.WriteString(fmt.Sprintf(tx.UsersFooter, 1))
 		b.WriteString(tx.Rule79 + "\n")

@@ -170,6 +170,9 @@ func (sh *Shell) Help(line string) string {
 		}
 		return ""
 	}
+	if syn := syntaxHelp(body, items); syn != "" {
+		return syn
+	}
 	var b strings.Builder
 	for _, it := range items {
 		word, mark := it.Word, "-"
@@ -244,4 +247,23 @@ func (sh *Shell) login(t commands.Terminal) error {
 		}
 	}
 	return commands.ErrLogout
+}
+
+// syntaxHelp is `?` after a command that takes one keyword out of
+// several (synchronize {boot-env|config}): its syntax, then the values
+// (manual 003: "Values <boot-env|config> : keywords"); "" otherwise.
+func syntaxHelp(line string, items []commands.ContextItem) string {
+	if line == "" || !strings.HasSuffix(line, " ") || len(items) < 2 {
+		return ""
+	}
+	var words []string
+	for _, it := range items {
+		if it.CR || it.Param || it.Context {
+			return ""
+		}
+		words = append(words, it.Word)
+	}
+	fields := strings.Fields(line)
+	values := "<" + strings.Join(words, "|") + ">"
+	return fmt.Sprintf(tx.HelpSyntax, fields[len(fields)-1], values) + "\n\n" + fmt.Sprintf(tx.HelpValues, values, "keywords") + "\n"
 }

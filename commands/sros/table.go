@@ -21,7 +21,8 @@ func context(spec string, help []string, name string, enter func(*ctx) (bool, er
 }
 
 // Help strings shared by many commands. The words of the globals are the
-// 7750 "help globals" listing's (FACTS 3.2); the others are ours.
+// 7750 "help globals" listing's (FACTS 3.2), those of the redundancy
+// commands manual 003's; the others are ours.
 const (
 	hAdmin     = "Commands for administrative operations"
 	hConfigure = "Configure system parameters"
@@ -29,9 +30,9 @@ const (
 	hFile      = "Commands for file operations"
 	hEnv       = "Commands to configure the CLI session environment"
 	hNo        = "Negate a command or set its defaults"
-	hRedAdmin  = "Commands for redundancy operations"
+	hRedAdmin  = "Allows the user to perform redundancy operations."
 	hRedConfig = "Configure redundancy parameters"
-	hSync      = "Synchronize the standby CPM with the active CPM"
+	hAutoSync  = "Performs an automatically triggered standby CPM/CFM synchronization."
 	hBootEnv   = "The boot environment: images, BOF and configuration files"
 	hConfigKw  = "The configuration files"
 	hSystem    = "Configure system-wide parameters"
@@ -63,8 +64,8 @@ var table = []*command{
 	leaf("admin display-config [detail]", []string{hAdmin, "Display the running configuration", "Display defaults too"}, displayConfig),
 	leaf("admin reboot [<active|standby>] [now]", []string{hAdmin, "Reboot the system or a CPM", "Reboot the active CPM: the standby takes over", "Reboot the standby CPM", hNow}, adminReboot),
 	context("admin redundancy", []string{hAdmin, hRedAdmin}, "redundancy", nil),
-	leaf("admin redundancy force-switchover [now]", []string{hAdmin, hRedAdmin, "Force a switchover to the standby CPM", "Switch to the standby CPM now"}, forceSwitchover),
-	leaf("admin redundancy synchronize <boot-env|config>", []string{hAdmin, hRedAdmin, hSync, hBootEnv, hConfigKw}, adminSync),
+	leaf("admin redundancy force-switchover [now]", []string{hAdmin, hRedAdmin, "Forces a switchover to the standby CPM/CFM card.", "Switch to standby CPM/CFM."}, forceSwitchover),
+	leaf("admin redundancy synchronize <boot-env|config>", []string{hAdmin, hRedAdmin, "Synchronizes the secondary CPM/CFM.", hBootEnv, hConfigKw}, adminSync),
 
 	context("configure", []string{hConfigure}, "config", nil),
 	context("configure system", []string{hConfigure, hSystem}, "system", nil),
@@ -73,8 +74,8 @@ var table = []*command{
 	leaf("configure system location TEXT:string", []string{hConfigure, hSystem, "Configure the system location", "Location text"}, setLocation),
 	leaf("configure system no <contact|location>", []string{hConfigure, hSystem, hNo, "Remove the system contact", "Remove the system location"}, noSystemText),
 	context("configure redundancy", []string{hConfigure, hRedConfig}, "redundancy", nil),
-	leaf("configure redundancy synchronize <boot-env|config>", []string{hConfigure, hRedConfig, "Synchronize the standby CPM automatically", hBootEnv, hConfigKw}, setSync),
-	leaf("configure redundancy no synchronize", []string{hConfigure, hRedConfig, hNo, "Synchronize the standby CPM automatically"}, noSync),
+	leaf("configure redundancy synchronize <boot-env|config>", []string{hConfigure, hRedConfig, hAutoSync, hBootEnv, hConfigKw}, setSync),
+	leaf("configure redundancy no synchronize", []string{hConfigure, hRedConfig, hNo, hAutoSync}, noSync),
 	context("configure card SLOT:int(1-10)", []string{hConfigure, hCard, hSlot}, "card", enterCard),
 	context("configure card SLOT:int(1-10) mda MDA:int(1-2)", []string{hConfigure, hCard, hSlot, hMDA, hMDANum}, "mda", enterMDA),
 	context("configure port PORT:port", []string{hConfigure, hPort, hPortID}, "port", enterPort),

@@ -26,7 +26,7 @@ var Log = map[model.Msg]LogText{
 	model.MsgSlotInserted:   {2002, "MINOR", "CHASSIS", "Card %s", "Class IO Module : inserted"},
 	model.MsgDifferentSW:    {2010, "MAJOR", "CHASSIS", "Card %s", "Class CPM Module : software version mismatch with the active CPM"},
 	model.MsgUserSwitchover: {2015, "MAJOR", "CHASSIS", "Card %s", "Class CPM Module : active CPM stopped (user-initiated switchover), CPM %s is now active"},
-	model.MsgFailover:       {2015, "MAJOR", "CHASSIS", "Card %s", "Class CPM Module : active CPM failed, CPM %s is now active"},
+	model.MsgFailover:       {2015, "MAJOR", "CHASSIS", "Card %s", "Class CPM Module : active CPM stopped, CPM %s is now active"},
 	model.MsgStandby:        {2016, "MINOR", "CHASSIS", "Card %s", "Class CPM Module : standby CPM ready"},
 	model.MsgSyncAlarmClear: {2019, "MINOR", "CHASSIS", "cf3-%s:", "Clear: %s synchronization to the standby CPM"},
 	model.MsgSyncFailed:     {2027, "MAJOR", "CHASSIS", "cf3-%s:", "Compact flash cf3-%s: %s; %s synchronization to the standby CPM failed"},

@@ -29,6 +29,10 @@ var (
 		"no source")
 	HelpLine = t("help-line", " %-20s %s %s",
 		"no source: the layout of a ? line (a keyword, + for a context or - for a command, its help); the help words of the globals are the 'help globals' listing's (FACTS 3.2), the others ours")
+	HelpSyntax = t("help-syntax", " - %s %s",
+		"no source: the syntax line ? prints for a command that takes one of several keywords")
+	HelpValues = t("help-values", " %-21s: %s",
+		"manual 003 ('Values <boot-env|config>    : keywords'); the line's place under the syntax is ours")
 	AlreadyAdmin = t("already-admin", "MINOR: CLI Already in admin mode.",
 		"tool: netmiko 2.4.2 alcatel_sros check_enable_mode (FACTS 3.3)")
 )
@@ -137,7 +141,7 @@ var (
 		"capture: ntc-templates alcatel_sros show_port.raw (FACTS 1.8)")
 	RouterIfHeader = t("router-if-header", "Interface-Name                   Adm       Opr(v4/v6)  Mode    Port/SapId\n   IP-Address                                                  PfxState\n",
 		"capture: ntc-templates alcatel_sros show_router_interface.raw (FACTS 1.9)")
-	UsersHeader = t("users-header", "User                             Type    From                     Login time          Idle time\n",
+	UsersHeader = t("users-header", "User             Type    From               Login time          Idle time\n",
 		"no source: show users is in no capture")
 	UsersFooter = t("users-footer", "Number of users : %d\n'A' indicates user is in admin mode\n'-' indicates no restriction\n",
 		"no source")
@@ -158,6 +162,7 @@ var (
 	SyncStandbyFailed   = t("sync-standby-failed", "standby sync failed", "no source: shown while the synchronization alarm stands")
 	SyncAllBootEnv      = t("sync-all-boot-env", "All boot environment synchronized", "capture: a 7750 fleet script checks this value (NOTES §2.4)")
 	SyncConfigOnly      = t("sync-config-only", "Configuration synchronized", "no source")
+	SyncMismatch        = t("sync-mismatch", "Standby CPM software mismatch", "no source: shown while the standby runs other software than the active")
 	SyncNone            = t("sync-none", "Boot environment not synchronized", "no source")
 	SyncFailedBootEnv   = t("sync-failed-boot-env", "Boot environment synchronization failed", "no source")
 	SyncFailedConfig    = t("sync-failed-config", "Configuration synchronization failed", "no source")
