@@ -68,9 +68,9 @@ var (
 // admin save, synchronization, switchover and reboot.
 var (
 	SaveWriting = t("save-writing", "Writing configuration to %s",
-		"tool: a Ruby fake device's admin save (FACTS 2.1, id 34233409546)")
+		"no source: no capture shows admin save; a Ruby fake device prints these words (FACTS 2.1, id 34233409546)")
 	SaveOK = t("save-ok", "Saving configuration ... OK",
-		"tool: the same Ruby fake device")
+		"no source: the same fake device's words")
 	Completed = t("completed", "Completed.",
 		"doc: 7705 SAR sync output ends 'Completed.'; tool: operators' scripts and cloudshell wait for 'Completed.' (NOTES §2.4)")
 	SyncConfigStart = t("sync-config-start", "Syncing configuration......",
