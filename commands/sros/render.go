@@ -691,29 +691,33 @@ func showRouterInterface(x *ctx) error {
 	})
 }
 
-// showUsers lists this session (the engine gives a vendor no list of the
-// other sessions yet).
+// showUsers lists the CLI sessions of the active CPM; the login time is
+// known for the session asking (the others show "--").
 func showUsers(x *ctx) error {
-	s := x.S
+	users := x.S.Host.Users(x.S)
 	return x.Render(func(c *model.Chassis) string {
-		kind, from := "SSHv2", s.Peer
-		switch s.Transport {
-		case "CONSOLE":
-			kind, from = "Console", "--"
-		case "TELNET":
-			kind = "Telnet"
-		}
-		user := s.User
-		if user == "" {
-			user = c.Credentials.ManagerUser
-		}
-		idle := "0d 00:00:00"
-		login := strings.ToUpper(x.sh.loginAt.UTC().Format("02Jan2006 15:04:05"))
 		var b strings.Builder
 		b.WriteString("\n" + tx.Rule79 + "\n" + tx.UsersHeader + tx.Rule79 + "\n")
-		b.WriteString(fmt.Sprintf("%-17s%-8s%-19s%-20s%s A-\n", user, kind, from, login, idle))
+		for _, u := range users {
+			kind, from := "SSHv2", u.Peer
+			switch u.Transport {
+			case "CONSOLE":
+				kind, from = "Console", "--"
+			case "TELNET":
+				kind = "Telnet"
+			}
+			name := u.User
+			if name == "" {
+				name = c.Credentials.ManagerUser
+			}
+			login := "--"
+			if u.Self {
+				login = strings.ToUpper(x.sh.loginAt.UTC().Format("02Jan2006 15:04:05"))
+			}
+			b.WriteString(fmt.Sprintf("%-17s%-8s%-19s%-20s%s A-\n", name, kind, from, login, "0d 00:00:00"))
+		}
 		b.WriteString(tx.Dash79 + "\n")
-		b.WriteString(fmt.Sprintf(tx.UsersFooter, 1))
+		b.WriteString(fmt.Sprintf(tx.UsersFooter, len(users)))
 		b.WriteString(tx.Rule79 + "\n")
 		return b.String()
 	})

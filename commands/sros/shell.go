@@ -2,6 +2,7 @@ package sros
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -97,6 +98,16 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 	if !sh.s.Exec {
 		prompt = sh.Prompt()
 	}
+	line, pipe, perr := splitPipe(line)
+	if perr != "" {
+		t.Print(perr + "\n")
+		return commands.ErrFailed
+	}
+	if pipe != nil {
+		f := commands.NewFilter(t, commands.PipeInclude, pipe)
+		defer f.Flush()
+		t = f
+	}
 	body, root, off := split(line)
 	if root && strings.TrimSpace(body) == "" {
 		sh.path.Root()
@@ -146,6 +157,34 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 		return nil
 	}
 	return w.Last.Run(mk())
+}
+
+// splitPipe cuts an output filter off a line: "show system information
+// | match "System Up Time"" (a real capture, FACTS 1.2) keeps the lines
+// that match the pattern (a regular expression). A "|" inside quotes is
+// text. A filter it cannot read gives the error to print.
+func splitPipe(line string) (string, *regexp.Regexp, string) {
+	quoted := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '"':
+			quoted = !quoted
+		case '|':
+			if quoted {
+				continue
+			}
+			toks, err := parser.Tokenize(line[i+1:])
+			if err != nil || len(toks) != 2 || toks[0].Text != "match" {
+				return line, nil, tx.BadCommand
+			}
+			re, err := regexp.Compile(toks[1].Text)
+			if err != nil {
+				return line, nil, tx.InvalidParameter
+			}
+			return line[:i], re, ""
+		}
+	}
+	return line, nil, ""
 }
 
 // params are the parameter names of a spec.
