@@ -94,9 +94,13 @@ func (c *Config) Equal(o *Config) bool {
 	return reflect.DeepEqual(c.norm(), o.norm()) && TreeEqual(c.Tree, o.Tree)
 }
 
-// norm makes nil and empty slices compare equal.
+// norm makes nil and empty slices compare equal. It copies only what it
+// changes (the VLAN list), not the config: Equal runs on every prompt of
+// a vendor that shows unsaved changes there.
 func (c *Config) norm() Config {
-	n := *c.Clone()
+	n := *c
+	n.VLANs = make([]VLAN, len(c.VLANs))
+	copy(n.VLANs, c.VLANs)
 	for i := range n.VLANs {
 		if len(n.VLANs[i].Untagged) == 0 {
 			n.VLANs[i].Untagged = nil

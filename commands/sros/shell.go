@@ -94,9 +94,13 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
-	prompt := ""
-	if !sh.s.Exec {
-		prompt = sh.Prompt()
+	// the prompt the line was typed at, for the caret of an error (a
+	// line that does not parse has changed nothing)
+	prompt := func() string {
+		if sh.s.Exec {
+			return ""
+		}
+		return sh.Prompt()
 	}
 	line, pipe, perr := splitPipe(line)
 	if perr != "" {
@@ -116,7 +120,7 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 	w, err := graphs.Walk(&sh.path, body, root)
 	if err != nil {
 		if pe, ok := parser.AsError(err); ok {
-			t.Print(sh.errorText(pe, prompt, off))
+			t.Print(sh.errorText(pe, prompt(), off))
 		}
 		return commands.ErrFailed
 	}
