@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/switchsim/switchsim/commands"
@@ -40,14 +41,29 @@ func nthSunday(y int, m time.Month, n int) time.Time {
 }
 
 // versionText is the three lines show version prints for an image (the
-// release's build time is its catalog date, Pacific time).
+// release's build time is its catalog date, Pacific time), rendered once
+// per release.
 func versionText(im *model.Image) string {
 	if im == nil {
 		return ""
 	}
+	key := versionKey{im.Version, im.Stamp, im.Built}
+	if v, ok := versions.Load(key); ok {
+		return v.(string)
+	}
 	built := im.Built.Format("Mon Jan 2 15:04:05 ") + pacific(im.Built) + im.Built.Format(" 2006")
-	return fmt.Sprintf(tx.VersionTop, im.Version, im.Built.Year(), built, im.Stamp)
+	v := fmt.Sprintf(tx.VersionTop, im.Version, im.Built.Year(), built, im.Stamp)
+	versions.Store(key, v)
+	return v
 }
+
+type versionKey struct {
+	version, stamp string
+	built          time.Time
+}
+
+// versions caches versionText (a catalog has a handful of releases).
+var versions sync.Map
 
 // when is a time as SR OS tables write it, "N/A" for none.
 func when(t time.Time) string {

@@ -21,6 +21,13 @@ type Shell struct {
 	// (environment [no] saved-ind-prompt).
 	savedInd bool
 	loginAt  time.Time
+	// unsaved caches the "*" for the configs it was computed from (the
+	// handlers replace a config to change it; a save bumps the revision)
+	unsaved struct {
+		running, saved *model.Config
+		rev            uint64
+		v              bool
+	}
 }
 
 // ctx is what a handler gets: the generic context, the shell, and the
@@ -50,7 +57,7 @@ func (sh *Shell) Prompt() string {
 		if c.Running != nil {
 			name = c.Running.Hostname
 		}
-		unsaved = c.Unsaved()
+		unsaved = sh.unsavedIn(c)
 	})
 	var b strings.Builder
 	if unsaved && sh.savedInd {
@@ -63,6 +70,21 @@ func (sh *Shell) Prompt() string {
 		b.WriteString("# ")
 	}
 	return b.String()
+}
+
+// unsavedIn is c.Unsaved, computed again only when the running or the
+// saved config (or anything saved) changed since the last prompt.
+func (sh *Shell) unsavedIn(c *model.Chassis) bool {
+	var saved *model.Config
+	if a := c.Active(); a != nil {
+		saved = a.Startup()
+	}
+	rev, _ := c.Revision()
+	u := &sh.unsaved
+	if u.running != c.Running || u.saved != saved || u.rev != rev || u.running == nil {
+		u.running, u.saved, u.rev, u.v = c.Running, saved, rev, c.Unsaved()
+	}
+	return u.v
 }
 
 // split reads a leading "/" (the line runs from the root); off is where
