@@ -18,7 +18,7 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)"
 
 echo; echo "== Go benchmarks (hot paths)"
-go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./console | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./commands/sros ./console | grep -E '^(Benchmark|ok)'
 go test -run '^$' -bench 'SSHRoundTrip' -benchtime 20000x ./bench | grep -E '^(Benchmark|ok)'
 
 echo; echo "== start-up: exec to the first prompt byte after Press any key (state directory present)"
