@@ -23,6 +23,12 @@ type Command[X any] struct {
 	Help []string
 	In   Modes
 	Run  func(x X) error
+	// Context, in a context tree (contexts.go), makes the command a
+	// context with this name in the prompt; Enter runs when a line
+	// passes through or ends at it, and says whether it created what
+	// the context names.
+	Context string
+	Enter   func(x X) (created bool, err error)
 }
 
 // BuildGraph compiles the commands of the tables that are valid in any of

@@ -191,14 +191,15 @@ func (mc *ModuleConsole) boot() error {
 	return nil
 }
 
-// idle shows what the console of a module without a CLI shows, and waits
-// for the module to change, discarding input.
+// idle shows what the console of a module without a CLI shows (absent,
+// failed, or in a role the vendor runs no CLI in), and waits for the
+// module to change, discarding input.
 func (mc *ModuleConsole) idle(state model.State) error {
 	var text string
 	mc.Session.Host.View(func(c *model.Chassis) { text = mc.Vendor.Idle(c, mc.Module) })
 	mc.Conn.Write(text)
 	handle := mc.follow(state)
-	for programFor(mc.cur.State) == progIdle && mc.cur.State == state {
+	for mc.cur.State == state {
 		_, err := mc.Conn.next(handle)
 		if errors.Is(err, errInterrupt) {
 			continue

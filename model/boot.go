@@ -61,9 +61,9 @@ func (c *Chassis) MonitorBoot(i int) error {
 func (c *Chassis) profileTaken(m *Module, bank Bank, typed, warm bool) {
 	m.forceBank = nil
 	c.console(m, ConsoleOut{Kind: ConProfile, Bank: bank, Typed: typed})
-	if m.Flash[bank] == nil {
+	if m.flashImage(bank) == nil {
 		c.console(m, ConsoleOut{Kind: ConNoImage, Bank: bank})
-		if m.Flash[bank.Other()] == nil {
+		if m.flashImage(bank.Other()) == nil {
 			c.fail(m)
 			return
 		}
@@ -76,8 +76,8 @@ func (c *Chassis) profileTaken(m *Module, bank Bank, typed, warm bool) {
 }
 
 func (c *Chassis) loaded(m *Module, warm bool) {
-	img := m.Flash[m.BootedBank]
-	if img == nil { // erased while loading
+	img := m.flashImage(m.BootedBank)
+	if img == nil { // erased (or its flash pulled) while loading
 		c.fail(m)
 		return
 	}
@@ -361,6 +361,8 @@ func (c *Chassis) becomeActive(m *Module, tk *takeover) {
 		c.log(MsgBooted, m.Slot)
 		c.log(MsgActive, m.Slot)
 	}
+	// the console shows it before the module's CLI starts
+	c.console(m, ConsoleOut{Kind: ConActive, Takeover: tk != nil})
 	c.changed(m)
 	c.emit(Event{Kind: EvActive, Module: c.Index(m)})
 	for _, o := range c.Modules {
@@ -439,6 +441,11 @@ func (c *Chassis) joinStandby(m *Module) {
 			if c.Active() != a {
 				return
 			}
+			if !c.writable(m, SyncBootEnv) {
+				// its flash takes nothing: it joins with what it has
+				c.standbyNow(m, a)
+				return
+			}
 			m.Flash = [2]*Image{a.Flash[0].Clone(), a.Flash[1].Clone()}
 			c.touch()
 			c.log(MsgSyncEnd, 0)
@@ -499,20 +506,30 @@ func (c *Chassis) syncFilesThenStandby(m, a *Module) {
 			m.pendingUp = true
 			return
 		}
-		if c.Profile.configSync(c) {
+		if c.Profile.configSync(c) && c.writable(m, SyncConfig) {
 			c.copyFiles(a, m)
+			kind := SyncConfig
+			if c.Profile.imageSync(c) {
+				kind = SyncBootEnv
+			}
+			c.synced(kind)
 		}
-		m.State = Standby
-		m.Stage = StageNone
-		m.StandbySince = c.now
-		m.EverBooted = true
-		c.touch()
-		c.log(MsgStandby, m.Slot)
-		if !m.Running.Same(a.Running) {
-			c.log(MsgDifferentSW, m.Slot)
-		}
-		c.changed(m)
+		c.standbyNow(m, a)
 	})
+}
+
+// standbyNow makes a joining module the standby.
+func (c *Chassis) standbyNow(m, a *Module) {
+	m.State = Standby
+	m.Stage = StageNone
+	m.StandbySince = c.now
+	m.EverBooted = true
+	c.touch()
+	c.log(MsgStandby, m.Slot)
+	if !m.Running.Same(a.Running) {
+		c.log(MsgDifferentSW, m.Slot)
+	}
+	c.changed(m)
 }
 
 // filesInSync reports whether the standby already has the active's files.

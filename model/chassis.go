@@ -45,6 +45,10 @@ type Chassis struct {
 	// contract, a second virtual-chassis member), read by the vendor.
 	Options map[string]string `json:"options,omitempty"`
 
+	// Sync is what reached the standby and when, and the alarm a failed
+	// copy raised (standbysync.go); nil until the first copy.
+	Sync *SyncRecord `json:"sync,omitempty"`
+
 	// Profile is the vendor's rules; Timings its durations as the
 	// scenario may have changed them.
 	Profile *Profile `json:"-"`
@@ -63,6 +67,8 @@ type Chassis struct {
 	lastRule     int
 	rev          uint64 // bumps when state worth saving changes
 	logRev       uint64 // bumps when the log grows
+	jobSeq       int    // numbers copies to the standby (SyncResult)
+	jobResults   map[int]error
 }
 
 // Info identifies the chassis.
@@ -124,6 +130,9 @@ type Module struct {
 	// SelftestFailures is how many coming selftests fail.
 	SelftestFailures int  `json:"selftestFailures,omitempty"`
 	HardwareFault    bool `json:"hardwareFault,omitempty"`
+	// FlashFault is a flash that cannot take files ("full", "removed";
+	// standbysync.go).
+	FlashFault string `json:"flashFault,omitempty"`
 	// Crashes is the saved crash information, most recent first.
 	Crashes []CrashRecord `json:"crashes"`
 	// Staged are software images downloaded to the module's storage and

@@ -34,6 +34,11 @@ type Config struct {
 	// so Equal ignores them.
 	SavedAt time.Time `json:"savedAt,omitzero"`
 	SavedBy string    `json:"savedBy,omitempty"`
+	// Tree is the configuration as statements, for vendors that keep it
+	// so (tree.go); the fields above are then derived from it. Commit
+	// says who committed it (or last changed a candidate).
+	Tree   []*Stmt     `json:"tree,omitempty"`
+	Commit *CommitInfo `json:"commit,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.
@@ -82,6 +87,11 @@ func (c *Config) Clone() *Config {
 			n.Settings[k] = v
 		}
 	}
+	n.Tree = CloneTree(c.Tree)
+	if c.Commit != nil {
+		ci := *c.Commit
+		n.Commit = &ci
+	}
 	return &n
 }
 
@@ -118,9 +128,14 @@ func (c *Config) Equal(o *Config) bool {
 			return false
 		}
 	}
+	if !TreeEqual(c.Tree, o.Tree) {
+		return false
+	}
+	// the rest field by field; the lists compared above, and when and by
+	// what a file was saved, are not settings
 	a, b := *c, *o
-	a.VLANs, a.Ports, a.Settings, a.SavedAt, a.SavedBy = nil, nil, nil, time.Time{}, ""
-	b.VLANs, b.Ports, b.Settings, b.SavedAt, b.SavedBy = nil, nil, nil, time.Time{}, ""
+	a.VLANs, a.Ports, a.Settings, a.Tree, a.SavedAt, a.SavedBy = nil, nil, nil, nil, time.Time{}, ""
+	b.VLANs, b.Ports, b.Settings, b.Tree, b.SavedAt, b.SavedBy = nil, nil, nil, nil, time.Time{}, ""
 	return reflect.DeepEqual(a, b)
 }
 

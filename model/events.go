@@ -13,6 +13,7 @@ const (
 	EvActive                           // the active module changed; Module is the new one or -1
 	EvTransfer                         // the download finished (Transfer says how)
 	EvWake                             // a time a session waits for has come (WakeAt)
+	EvSync                             // a copy to the standby finished (SyncResult says how)
 )
 
 // Event is one thing a mutation or a timer caused.
@@ -41,6 +42,8 @@ const (
 	ConShutdown                              // shut down, safe to remove
 	ConNoImage                               // no software in the chosen flash
 	ConSyncing                               // receiving images from the active before standby
+	ConTakeover                              // the standby is taking over from the active (Cause)
+	ConActive                                // the module is now the active one; Takeover: after a switchover
 )
 
 // ConsoleOut describes boot output as data for the vendor to render.
@@ -51,6 +54,9 @@ type ConsoleOut struct {
 	ROM   ROM
 	Cause Cause
 	Image *Image
+	// Takeover (ConActive): the module took over from the active one
+	// instead of booting the system.
+	Takeover bool
 }
 
 // Msg is a kind of event-log message. Vendors give each its number,
@@ -89,6 +95,8 @@ const (
 	MsgSession                    // a CLI session started: Args = kind, peer, level
 	MsgROMUpdate                  // boot ROM updated to Args[0]
 	MsgLoginFailed                // a login was refused: Args = kind, peer, user
+	MsgSyncFailed                 // a copy to the standby (Module) failed: Args = kind (config, boot-env), flash fault
+	MsgSyncAlarmClear             // the synchronization alarm cleared: Args = kind, fault
 	msgCount
 )
 
@@ -96,7 +104,8 @@ var msgNames = [...]string{"literal", "reboot", "boot-separator", "down-no-crash
 	"selftest-fatal", "booted", "active", "standby", "offline-disabled", "failed-selftest", "lost-comm",
 	"resetting", "different-sw", "failover", "user-switchover", "offline-incompat", "shutdown-ignored",
 	"offline-shutdown", "os-sync", "standby-reboot", "sync-begin", "sync-end", "fabric-inserted",
-	"slot-inserted", "slot-downloading", "slot-downloaded", "slot-ready", "session", "rom-update", "login-failed"}
+	"slot-inserted", "slot-downloading", "slot-downloaded", "slot-ready", "session", "rom-update", "login-failed",
+	"sync-failed", "sync-alarm-clear"}
 
 func (m Msg) String() string {
 	if int(m) < len(msgNames) {

@@ -13,6 +13,7 @@ var (
 
 // syncJob is a copy from the active to the standby in progress.
 type syncJob struct {
+	n      int // its number (SyncResult)
 	to     *Module
 	gen    int
 	config bool // config files (else an OS image)
@@ -47,6 +48,8 @@ func (c *Chassis) syncTarget() *Module {
 
 // startSync copies something to the standby over d, then applies it.
 func (c *Chassis) startSync(j *syncJob, d time.Duration, apply func()) {
+	c.jobSeq++
+	j.n = c.jobSeq
 	j.gen = j.to.gen
 	c.syncs = append(c.syncs, j)
 	c.after(d, func() {
@@ -117,9 +120,25 @@ func (c *Chassis) syncConfig() {
 		return
 	}
 	a := c.Active()
-	c.startSync(&syncJob{to: s, config: true}, c.Timings.ConfigSync, func() {
-		if c.Active() == a {
-			c.copyFiles(a, s)
+	kind, d := SyncConfig, c.Timings.ConfigSync
+	if c.Profile.SaveSyncsImages && c.Profile.imageSync(c) {
+		kind, d = SyncBootEnv, c.bootEnvDuration(a, s)
+	}
+	j := &syncJob{to: s, config: true}
+	c.startSync(j, d, func() {
+		switch {
+		case c.Active() != a:
+			c.finishJob(j, ErrSyncAbort)
+		case !c.writable(s, kind):
+			c.finishJob(j, ErrFlashFault)
+		default:
+			if kind == SyncBootEnv {
+				c.copyBootEnv(a, s)
+			} else {
+				c.copyFiles(a, s)
+			}
+			c.synced(kind)
+			c.finishJob(j, nil)
 		}
 	})
 }
@@ -138,9 +157,15 @@ func (c *Chassis) syncImage(b Bank) {
 	if img != nil {
 		size = img.Size
 	}
-	c.startSync(&syncJob{to: s, bank: b, image: img}, c.rateDuration(size, c.Timings.OSSyncRate), func() {
+	j := &syncJob{to: s, bank: b, image: img}
+	c.startSync(j, c.rateDuration(size, c.Timings.OSSyncRate), func() {
+		if !c.writable(s, SyncBootEnv) {
+			c.finishJob(j, ErrFlashFault)
+			return
+		}
 		s.Flash[b] = img
 		c.touch()
+		c.finishJob(j, nil)
 	})
 }
 

@@ -91,6 +91,9 @@ func (c *Chassis) initSlotSoftware() {
 // to m, except, where the vendor's switchovers can be hitless, those
 // whose I/O image m's software accepts.
 func (c *Chassis) slotsAfterSwitchover(m *Module, cause Cause) {
+	if c.Profile.KeepSlots {
+		return // the interface modules run on through any switchover
+	}
 	hitless := c.Profile.HitlessSlots && (cause == CauseSwitchover || cause == CauseCrash)
 	for _, s := range c.Slots {
 		if !s.Present {

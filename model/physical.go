@@ -155,6 +155,8 @@ func (c *Chassis) Insert(i int, m *Module) error {
 	m.hotswapped = true
 	m.gen = cur.gen + 1
 	c.Modules[i] = m
+	// a fresh module ends a flash fault of the one it replaces
+	c.clearSyncAlarm(m.Slot)
 	c.bootModule(m, false)
 	return nil
 }

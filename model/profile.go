@@ -38,6 +38,10 @@ type Profile struct {
 	// unsaved change survives a switchover (EXOS checkpointing, SR OS,
 	// Junos); otherwise the new active runs its saved config.
 	KeepRunning bool
+	// KeepSlots: the interface modules keep running across a
+	// switchover (SR OS IOMs); otherwise they reload under the new
+	// active.
+	KeepSlots bool
 	// ImageSync reports whether a joining standby receives the active's
 	// flash images (rebooting to the matching one) and downloads are
 	// copied to the standby (ProCurve); nil: never.
@@ -45,6 +49,10 @@ type Profile struct {
 	// ConfigSync reports whether the active copies its saved config files
 	// to the standby when it joins and on every save; nil: always.
 	ConfigSync func(c *Chassis) bool
+	// SaveSyncsImages: where ImageSync holds, a save copies the whole
+	// boot environment (images, boot choices, config files) to the
+	// standby, not only the config files (SR OS "synchronize boot-env").
+	SaveSyncsImages bool
 	// MirrorBootChoice: the default flash (the image selected for the
 	// next boot) is one setting for both modules; otherwise each module
 	// keeps its own.

@@ -113,6 +113,7 @@ func (c *Chassis) switchover(cause Cause, o Origin, fate oldFate) {
 	s.State = TakingOver
 	s.Stage = StageFinishing
 	c.changed(s)
+	c.console(s, ConsoleOut{Kind: ConTakeover, Cause: cause})
 	tk := &takeover{cause: cause, origin: o, from: a.Slot}
 	c.afterFor(s, c.Timings.Takeover, func() { c.becomeActive(s, tk) })
 	c.retire(a, cause, fate)

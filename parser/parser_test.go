@@ -220,3 +220,23 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+func TestMatchCommandsAlongTheLine(t *testing.T) {
+	ctxCmd := &Command{Spec: "router interface NAME:string", Help: []string{"r", "i", "n"}}
+	leaf := &Command{Spec: "router interface NAME:string address A:word", Help: []string{"r", "i", "n", "a", "v"}}
+	g := MustBuild([]*Command{ctxCmd, leaf}, nil, Policy{})
+	m, err := g.Match(`rou int "to core" addr 10.0.0.1/30`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := m.Commands()
+	want := []*Command{nil, nil, ctxCmd, nil, leaf}
+	if len(got) != len(want) {
+		t.Fatalf("got %d commands, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+}

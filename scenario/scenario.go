@@ -339,6 +339,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 		Fastboot:      m.Boolean("fastboot", false),
 		SavedAt:       m.When("saved"),
 		SavedBy:       m.Str("saved-by", ""),
+		Tree:          d.tree(m.Get("tree"), path+".tree"),
 	}
 	cf.RedundancyDisabled = m.OneOf("redundancy", "enabled", "enabled", "disabled") == "disabled"
 	for _, f := range m.Ints("fabric-disabled") {

@@ -18,7 +18,7 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)"
 
 echo; echo "== Go benchmarks (hot paths)"
-go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./commands/exos ./console | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./commands/exos ./commands/sros ./console | grep -E '^(Benchmark|ok)'
 go test -run '^$' -bench 'SSHRoundTrip' -benchtime 20000x ./bench | grep -E '^(Benchmark|ok)'
 
 echo; echo "== start-up: exec to the first prompt byte after Press any key (state directory present)"
@@ -44,6 +44,18 @@ for i in $(seq "$runs"); do
   "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
   echo "-- run $i: bd8810"
   "$bin" bench --state-dir "$work/exos" --sessions 500 --commands 10 --command "show version" --expect "Image   : ExtremeXOS version"
+done
+
+echo; echo "== the 7750 SR-12 beside the 8212zl: the same closed loop, runs interleaved"
+"$bin" serve --scenario 7750-sr12 --state-dir "$work/sr" --listen 127.0.0.1:0 --console1 off --console2 off \
+  --control 127.0.0.1:0 --quiet >"$work/sr.out" 2>"$work/sr.err" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/sr/ports.json" ] && break; sleep 0.05; done
+for i in $(seq "$runs"); do
+  echo "-- run $i: 7750-sr12"
+  "$bin" bench --state-dir "$work/sr" --sessions 500 --commands 10 --command "show version" --expect "TiMOS-C-"
+  echo "-- run $i: 8212zl"
+  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
 done
 
 echo; echo "== one session: round trip of show version (2000 in a row)"

@@ -30,6 +30,7 @@ import (
 //	POST /v1/chassis/{name}/cut-heartbeat     {}
 //	POST /v1/chassis/{name}/fail-hardware     {"module":"mm1"}
 //	POST /v1/chassis/{name}/power-cycle       {}
+//	POST /v1/chassis/{name}/flash             {"module":"cpm-b","flash":"full|removed|ok"}
 //	POST /v1/chassis/{name}/advance           {"duration":"45s"} (virtual clocks only)
 
 type controlServer struct {
@@ -44,6 +45,7 @@ type ControlRequest struct {
 	Button   string `json:"button"`
 	Count    int    `json:"count"`
 	Duration string `json:"duration"`
+	Flash    string `json:"flash,omitempty"` // full, removed or ok
 	InsertSpec
 }
 
@@ -207,6 +209,8 @@ func (s *Server) control1(h *Host, action string, req ControlRequest) error {
 		return h.FailHardware(req.Module)
 	case "power-cycle":
 		return h.PowerCycle()
+	case "flash":
+		return h.SetFlash(req.Module, req.Flash)
 	case "advance":
 		d, err := time.ParseDuration(req.Duration)
 		if err != nil || d < 0 {

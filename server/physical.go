@@ -138,9 +138,15 @@ func (h *Host) Insert(module string, spec InsertSpec) error {
 	// else the one its software carries, else the one the module in
 	// the slot had; what none of these gives is refused.
 	var slotROM model.ROM
+	romless := true // the chassis's modules have no boot ROM (the vendor models none)
 	h.View(func(c *model.Chassis) {
 		if old := c.Module(i); old != nil {
 			slotROM = old.ROM
+		}
+		for _, o := range c.Modules {
+			if o.ROM.Version != "" {
+				romless = false
+			}
 		}
 	})
 	switch {
@@ -162,7 +168,7 @@ func (h *Host) Insert(module string, spec InsertSpec) error {
 		if m.ROM.Version == "" {
 			m.ROM = slotROM
 		}
-		if m.ROM.Version == "" {
+		if m.ROM.Version == "" && !romless {
 			return badRequest("no boot ROM: the images carry none; give rom=VERSION")
 		}
 	}
@@ -234,6 +240,7 @@ type ModuleState struct {
 	ActvLED   string        `json:"actvLED"`
 	DwnLED    string        `json:"dwnLED"`
 	Crashes   int           `json:"crashes"`
+	Flash     string        `json:"flash,omitempty"` // a flash fault: full, removed
 	Config    *model.Config `json:"config,omitempty"`
 }
 
@@ -286,6 +293,7 @@ func (h *Host) State() State {
 			if m.Flash[1] != nil {
 				ms.Secondary = m.Flash[1].Version
 			}
+			ms.Flash = m.FlashFault
 			ms.Config = m.Startup()
 			st.Modules = append(st.Modules, ms)
 		}

@@ -203,7 +203,7 @@ func (f *File) Steps() []*Step {
 var verbs = map[string]bool{
 	"open": true, "close": true, "type": true, "key": true, "advance": false,
 	"press": true, "pull": true, "insert": true, "fail-selftest": true, "crash": true,
-	"fail-hardware": true, "cut-heartbeat": false, "power-cycle": false,
+	"fail-hardware": true, "cut-heartbeat": false, "power-cycle": false, "flash": true,
 }
 
 func parseAction(l string) (Action, error) {

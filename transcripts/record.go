@@ -208,6 +208,9 @@ func eventLine(action string, req server.ControlRequest) (string, bool) {
 		return line, ok
 	case "cut-heartbeat", "power-cycle":
 		return action, true
+	case "flash":
+		m, ok := mod()
+		return "flash " + m + " " + req.Flash, ok
 	}
 	return "", false
 }

@@ -345,6 +345,11 @@ func (r *runner) physical(a Action) error {
 		err = h.FailHardware(a.Name)
 	case "power-cycle":
 		err = h.PowerCycle()
+	case "flash":
+		if len(args) != 1 {
+			return terr("flash %s: which condition (full, removed or ok)?", a.Name)
+		}
+		err = h.SetFlash(a.Name, args[0])
 	}
 	if errors.Is(err, server.ErrBadRequest) {
 		return terr("%v", err)

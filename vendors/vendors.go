@@ -13,6 +13,7 @@ import (
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/commands/exos"
 	"github.com/switchsim/switchsim/commands/procurve"
+	"github.com/switchsim/switchsim/commands/sros"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
@@ -22,6 +23,7 @@ import (
 var all = []commands.Vendor{
 	procurve.Vendor{},
 	exos.Vendor{},
+	sros.Vendor{},
 }
 
 // DefaultScenario is the built-in scenario "switchsim serve" runs when

@@ -77,6 +77,12 @@ var ctlActions = []ctlAction{
 	{"cut-heartbeat", "", "stop the active module's heartbeat (the standby takes over)", noArgs},
 	{"fail-hardware", "MODULE", "fail the module's hardware", moduleArg},
 	{"power-cycle", "", "turn the chassis off and on", noArgs},
+	{"flash", "MODULE full|removed|ok", "make a module's flash full or removed (copies to it fail and raise the synchronization alarm), or end that condition", func(a []string) (server.ControlRequest, error) {
+		if len(a) != 2 {
+			return server.ControlRequest{}, errors.New("expected a module and full, removed or ok")
+		}
+		return server.ControlRequest{Module: a[0], Flash: a[1]}, nil
+	}},
 	{"advance", "DURATION", "move a virtual clock forward (chassis on real time refuse)", func(a []string) (server.ControlRequest, error) {
 		if len(a) != 1 {
 			return server.ControlRequest{}, errors.New("expected a duration, e.g. 45s")

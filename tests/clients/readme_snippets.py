@@ -5,10 +5,13 @@
 
 The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 <!-- SECTION:start --> and <!-- SECTION:end --> ("automation", the
-8212zl's, by default; "automation-exos" for the BlackDiamond's) are written out with
+8212zl's, by default; "automation-exos" for the BlackDiamond's,
+"automation-sros" for the 7750 SR-12's: Netmiko and expect, as Debian's
+Ansible cannot drive SR OS) are written out with
 the port 2222 of "make run" replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
+
 
 import os
 import re
@@ -44,6 +47,10 @@ def main():
             "tcl": ("switch.exp", ["expect", "switch.exp"], "BACKUP (In Sync)"),
             "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
                      "BACKUP (In Sync)"),
+        },
+        "automation-sros": {
+            "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),
+            "tcl": ("sros.exp", ["expect", "sros.exp"], "Syncing configuration.....Completed."),
         },
     }[section]
     found = {lang for lang, _ in snippets(readme, section)}

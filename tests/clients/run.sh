@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real-client suites, against real "switchsim serve" processes:
-# Netmiko 2.4 (SSH with and without a password, the switchover, telnet),
+# Netmiko 2.4 (SSH with and without a password, the switchover, telnet;
+# alcatel_sros against the 7750 SR-12),
 # OpenSSH driven by expect (interactive and exec), Ansible network_cli, and
 # the README's snippets; for the 8212zl and for the BlackDiamond 8810
 # (netmiko extreme_exos, expect, community.network.exos). Each suite gets
@@ -83,6 +84,8 @@ start exos-failover --scenario bd8810
 start exos-expect --scenario bd8810
 start exos-ansible --scenario bd8810
 start exos-readme --scenario bd8810
+start sros --scenario 7750-sr12
+start sros-readme --scenario 7750-sr12
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -121,6 +124,8 @@ suite netmiko-exos-failover "$PY" netmiko_exos.py failover "$(mgmt exos-failover
 suite expect-exos expect exos_interactive.exp "$(host exos-expect)" "$(port exos-expect)"
 suite ansible-exos /usr/bin/ansible-playbook -i ansible/exos_inventory.ini -e "ansible_port=$(port exos-ansible)" ansible/exos_playbook.yml
 suite readme-exos "$PY" readme_snippets.py "$ROOT/README.md" "$(port exos-readme)" "$WORK/readme-exos" automation-exos
+suite netmiko-sros "$PY" netmiko_sros.py "$(mgmt sros)"
+suite readme-sros "$PY" readme_snippets.py "$ROOT/README.md" "$(port sros-readme)" "$WORK/sros-readme" automation-sros
 
 failed=()
 for name in "${ORDER[@]}"; do
