@@ -89,6 +89,8 @@ type Host interface {
 	TFTPPut(server, file string, data []byte) error
 	// KillOthers ends the other CLI sessions of the active module ("kill").
 	KillOthers(s *Session) int
+	// ListSessions lists the management CLI sessions, oldest first.
+	ListSessions() []SessionInfo
 	Now() time.Time
 	// TFTPGet reads a file from the TFTP stand-in (copy tftp
 	// startup-config): what was uploaded to it.
@@ -126,6 +128,8 @@ type Session struct {
 	Peer      string // remote address
 	User      string
 	Manager   bool // manager (privileged) level
+	// Since is when the session logged in (the chassis clock).
+	Since time.Time
 	// Exec: one command from ssh exec; no banner, no pager, no dialogs.
 	Exec bool
 	// Width and Height of the terminal; terminal width/length and

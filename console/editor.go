@@ -2,6 +2,8 @@ package console
 
 import (
 	"strings"
+
+	"github.com/switchsim/switchsim/commands"
 )
 
 // Control keys of the line editor.
@@ -116,6 +118,10 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			if b == '\r' {
 				t.conn.peek('\n')
 			}
+			if ee, ok := t.shell.(commands.EnterEchoer); ok {
+				e.out(e.tail())
+				t.conn.Write(ee.EnterEcho(string(e.line)))
+			}
 			t.conn.Write("\n")
 			return string(e.line), nil
 		case keyCtrlC:
@@ -189,6 +195,14 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			t.conn.Write("\n")
 			t.conn.Write(help)
 			e.redraw()
+		case ' ':
+			if sc, ok := t.shell.(commands.SpaceCompleter); ok && e.pos == len(e.line) && !e.inQuote() {
+				if ins := sc.CompleteSpace(string(e.line)); ins != "" {
+					e.insert([]byte(ins))
+					continue
+				}
+			}
+			e.insert([]byte{b})
 		default:
 			if b >= 0x20 || b >= 0x80 {
 				e.insert([]byte{b})

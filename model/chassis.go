@@ -59,8 +59,9 @@ type Chassis struct {
 	reloadAt     time.Time
 	reloadOrigin Origin
 	lastRule     int
-	rev          uint64 // bumps when state worth saving changes
-	logRev       uint64 // bumps when the log grows
+	rev          uint64  // bumps when state worth saving changes
+	logRev       uint64  // bumps when the log grows
+	db           dbState // configuration editors and a commit to confirm (candidate.go)
 }
 
 // Info identifies the chassis.
@@ -110,6 +111,12 @@ type Module struct {
 
 	Configs    map[string]*Config `json:"configs"`
 	BankConfig [2]string          `json:"bankConfig"`
+	// Candidate is the configuration being edited on this module before
+	// a commit (nil: none is, it equals the committed one); Rollbacks the
+	// configurations committed before the current one, newest first
+	// (candidate.go).
+	Candidate *Config   `json:"candidate,omitempty"`
+	Rollbacks []*Config `json:"rollbacks,omitempty"`
 
 	EverBooted bool      `json:"everBooted"`
 	LastActive bool      `json:"lastActive"`

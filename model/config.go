@@ -28,6 +28,11 @@ type Config struct {
 	// the vendor chooses ("ip default-gateway"): the engine stores,
 	// copies, compares and saves them without reading them.
 	Settings map[string]string `json:"settings,omitempty"`
+	// Tree is the configuration as statements, for vendors that keep it
+	// so (tree.go); the fields above are then derived from it. Commit
+	// says who committed it (or last changed a candidate).
+	Tree   []*Stmt     `json:"tree,omitempty"`
+	Commit *CommitInfo `json:"commit,omitempty"`
 }
 
 // VLAN is a VLAN and its port membership.
@@ -73,6 +78,11 @@ func (c *Config) Clone() *Config {
 			n.Settings[k] = v
 		}
 	}
+	n.Tree = CloneTree(c.Tree)
+	if c.Commit != nil {
+		ci := *c.Commit
+		n.Commit = &ci
+	}
 	return &n
 }
 
@@ -81,7 +91,7 @@ func (c *Config) Equal(o *Config) bool {
 	if c == nil || o == nil {
 		return c == o
 	}
-	return reflect.DeepEqual(c.norm(), o.norm())
+	return reflect.DeepEqual(c.norm(), o.norm()) && TreeEqual(c.Tree, o.Tree)
 }
 
 // norm makes nil and empty slices compare equal.
@@ -101,6 +111,7 @@ func (c *Config) norm() Config {
 	if len(n.Settings) == 0 {
 		n.Settings = nil
 	}
+	n.Tree = nil // compared by TreeEqual
 	return n
 }
 

@@ -370,6 +370,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	}
 	defer h.detachManagement(cc)
 	sess.Exec = exec
+	sess.Since = h.Now()
 	shell := h.Vendor.Shell(sess, model.Active)
 	if s.cfg.wrapShell != nil {
 		shell = s.cfg.wrapShell(shell)

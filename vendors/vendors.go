@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/commands/junos"
 	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
@@ -20,6 +21,7 @@ import (
 // "vendor:").
 var all = []commands.Vendor{
 	procurve.Vendor{},
+	junos.Vendor{},
 }
 
 // DefaultScenario is the built-in scenario "switchsim serve" runs when
