@@ -52,7 +52,9 @@ var cfgTable = []*commands.Command[*ctx]{
 	{Spec: "run COMMAND:text", In: mConfig, Help: []string{"Run an operational-mode command", "Operational command"},
 		Run: func(x *ctx) error { return nil }},
 	{Spec: "status", In: mConfig, Help: []string{"Show users currently editing configuration"},
-		Run: func(x *ctx) error { return x.Render(func(c *model.Chassis) string { return editorsText(c, x.S.Module, "") }) }},
+		Run: func(x *ctx) error {
+			return x.Render(func(c *model.Chassis) string { return editorsText(c, x.S.Module, "") })
+		}},
 }
 
 var cfgGraph = commands.BuildGraph(mConfig, junosTypes, policy, cfgTable)

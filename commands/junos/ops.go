@@ -77,7 +77,9 @@ var opPathVerbs = map[string]verb{"show configuration": vShow}
 var opTable = []*commands.Command[*ctx]{
 	{Spec: "show version [invoke-on all-routing-engines]", In: mOp,
 		Help: []string{"Show system information", "Show software process revision levels", "Invoke the command on other Routing Engines", "Invoke the command on all Routing Engines"},
-		Run:  func(x *ctx) error { return x.Render(func(c *model.Chassis) string { return showVersion(c, x.sh, x.Has("invoke-on")) }) }},
+		Run: func(x *ctx) error {
+			return x.Render(func(c *model.Chassis) string { return showVersion(c, x.sh, x.Has("invoke-on")) })
+		}},
 	{Spec: "show chassis hardware", In: mOp,
 		Help: []string{"Show system information", "Show chassis information", "Show installed hardware components"},
 		Run:  func(x *ctx) error { return x.Render(showHardware) }},
@@ -101,10 +103,14 @@ var opTable = []*commands.Command[*ctx]{
 		Run:  showSwitchover},
 	{Spec: "show system commit", In: mOp,
 		Help: []string{"Show system information", "Show system information", "Show pending commit requests (if any) and commit history"},
-		Run:  func(x *ctx) error { return x.Render(func(c *model.Chassis) string { return showCommits(c, x.S.Module) }) }},
+		Run: func(x *ctx) error {
+			return x.Render(func(c *model.Chassis) string { return showCommits(c, x.S.Module) })
+		}},
 	{Spec: "show task replication", In: mOp,
 		Help: []string{"Show system information", "Show routing protocol per-task information", "Show replication status"},
-		Run:  func(x *ctx) error { return x.Render(func(c *model.Chassis) string { return showReplication(c, x.S.Module) }) }},
+		Run: func(x *ctx) error {
+			return x.Render(func(c *model.Chassis) string { return showReplication(c, x.S.Module) })
+		}},
 	{Spec: "show interfaces terse [INTERFACE:ifname]", In: mOp,
 		Help: []string{"Show system information", "Show interface information", "Display terse output", "Name of physical or logical interface"},
 		Run: func(x *ctx) error {

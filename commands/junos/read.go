@@ -14,7 +14,7 @@ import (
 
 type textTok struct {
 	parser.Token
-	line int
+	line  int
 	punct byte // '{', '}', ';' or 0
 }
 
