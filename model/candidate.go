@@ -40,8 +40,9 @@ type Editor struct {
 // dbState is what the configuration databases hold that is not saved:
 // who edits, and a commit waiting to be confirmed.
 type dbState struct {
-	editors map[int][]*Editor
-	confirm *pendingConfirm
+	editors  map[int][]*Editor
+	confirm  *pendingConfirm
+	sessions int
 }
 
 type pendingConfirm struct {
@@ -233,8 +234,8 @@ func (c *Chassis) ConfirmPending() (time.Time, bool) {
 // ConfirmCommit confirms a commit waiting for it (as a commit check does).
 func (c *Chassis) ConfirmCommit() { c.db.confirm = nil }
 
-// EnterConfig registers a session editing module i's configuration; it
-// fails while another session holds it exclusively (ErrLocked).
+// EnterConfig registers a session editing module i's configuration. Asking
+// for exclusive use fails while another session holds it so (ErrLocked).
 func (c *Chassis) EnterConfig(i int, e Editor) error {
 	if c.db.editors == nil {
 		c.db.editors = map[int][]*Editor{}
@@ -243,7 +244,7 @@ func (c *Chassis) EnterConfig(i int, e Editor) error {
 		if o.Holder == e.Holder {
 			continue
 		}
-		if o.Exclusive {
+		if o.Exclusive && e.Exclusive {
 			return ErrLocked
 		}
 	}
@@ -296,6 +297,14 @@ func (c *Chassis) LockedBy(i int, holder string) (Editor, bool) {
 		}
 	}
 	return Editor{}, false
+}
+
+// SessionNumber numbers a vendor's CLI sessions on this chassis, from 0
+// in the order they start (terminal names, process ids).
+func (c *Chassis) SessionNumber() int {
+	n := c.db.sessions
+	c.db.sessions++
+	return n
 }
 
 // LogLine adds a vendor's own line to the log (its time and epoch are

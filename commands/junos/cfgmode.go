@@ -499,9 +499,9 @@ func (sh *Shell) showCandidate(t commands.Terminal, steps []step, all bool) erro
 	full := append(append([]step(nil), sh.edit...), steps...)
 	if len(full) == 0 {
 		var b strings.Builder
-		if cf.Commit != nil {
-			b.WriteString(fmt.Sprintf(tx.LastChanged, stamp(cf.Commit.Time), cf.Commit.User) + "\n")
-		}
+		var ci model.CommitInfo
+		sh.s.Host.View(func(c *model.Chassis) { ci = commitOf(c, sh.s.Module, cf) })
+		b.WriteString(fmt.Sprintf(tx.LastChanged, stamp(ci.Time), ci.User) + "\n")
 		render(&b, cf.Tree, schema, 0)
 		t.Print(b.String())
 		return nil
@@ -564,15 +564,17 @@ func (sh *Shell) showConfiguration(t commands.Terminal, v verb, rest string, off
 		return commands.ErrFailed
 	}
 	var cf *model.Config
-	sh.s.Host.View(func(c *model.Chassis) { cf = c.Committed(sh.s.Module).Clone() })
+	var ci model.CommitInfo
+	sh.s.Host.View(func(c *model.Chassis) {
+		cf = c.Committed(sh.s.Module).Clone()
+		ci = commitOf(c, sh.s.Module, cf)
+	})
 	if cf == nil {
 		return nil
 	}
 	if len(w.steps) == 0 {
 		var b strings.Builder
-		if cf.Commit != nil {
-			b.WriteString(fmt.Sprintf(tx.LastCommit, stamp(cf.Commit.Time), cf.Commit.User) + "\n")
-		}
+		b.WriteString(fmt.Sprintf(tx.LastCommit, stamp(ci.Time), ci.User) + "\n")
 		render(&b, cf.Tree, schema, 0)
 		t.Print(b.String())
 		return nil

@@ -92,3 +92,17 @@ func nsr(cf *model.Config) bool {
 func syncConfigured(cf *model.Config) bool {
 	return cf != nil && has(cf.Tree, "system", "commit", "synchronize")
 }
+
+// commitOf is who committed an RE's configuration and when: a scenario's
+// configuration has no record, and counts as committed by root when the
+// RE came up.
+func commitOf(c *model.Chassis, i int, cf *model.Config) model.CommitInfo {
+	if cf != nil && cf.Commit != nil && !cf.Commit.Time.IsZero() {
+		return *cf.Commit
+	}
+	ci := model.CommitInfo{User: "root", Via: "cli"}
+	if m := c.Module(i); m != nil {
+		ci.Time = m.UpSince
+	}
+	return ci
+}

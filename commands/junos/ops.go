@@ -148,8 +148,13 @@ var opTable = []*commands.Command[*ctx]{
 	{Spec: "set cli timestamp [disable]", In: mOp,
 		Help: []string{"Set CLI properties, date/time, craft interface message", "Set CLI properties", "Timestamp CLI output", "Disable timestamping"},
 		Run: func(x *ctx) error {
-			x.sh.timestamp = !x.Has("disable")
-			if x.sh.timestamp {
+			on := !x.Has("disable")
+			if on && !x.sh.timestamp && !x.S.Exec {
+				// the command's own output is timestamped already
+				x.Print(x.S.Host.Now().Format(tx.TimestampFormat) + "\n")
+			}
+			x.sh.timestamp = on
+			if on {
 				x.Print(tx.TimestampOn + "\n")
 			} else {
 				x.Print(tx.TimestampOff + "\n")

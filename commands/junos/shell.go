@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync/atomic"
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/model"
@@ -42,12 +41,11 @@ type Shell struct {
 	lastBase int
 }
 
-var sessionSeq atomic.Int64
-
 func newShell(s *commands.Session) *Shell {
-	n := sessionSeq.Add(1)
-	sh := &Shell{s: s, holder: fmt.Sprintf("cli-%d", n), pid: 1200 + int(n%60000), completeOnSpace: true}
-	sh.tty = fmt.Sprintf("p%d", n%100)
+	n := 0
+	s.Host.Do(func(c *model.Chassis) error { n = c.SessionNumber(); return nil })
+	sh := &Shell{s: s, holder: fmt.Sprintf("cli-%d", n), pid: pidOf(fmt.Sprintf("cli-%d", n)), completeOnSpace: true}
+	sh.tty = fmt.Sprintf("p%d", n)
 	if s.Transport == "CONSOLE" {
 		sh.tty = "d0"
 	}

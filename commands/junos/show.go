@@ -222,11 +222,8 @@ func showUptime(c *model.Chassis, sh *Shell) string {
 	if proto.After(now) {
 		proto = now
 	}
-	cf := c.Committed(sh.s.Module)
-	confAt, confBy := m.UpSince, "root"
-	if cf != nil && cf.Commit != nil {
-		confAt, confBy = cf.Commit.Time, cf.Commit.User
-	}
+	ci := commitOf(c, sh.s.Module, c.Committed(sh.s.Module))
+	confAt, confBy := ci.Time, ci.User
 	users := len(sh.s.Host.ListSessions())
 	return fmt.Sprintf(tx.UptimeText, stamp(now), stamp(m.UpSince), ago(now.Sub(m.UpSince)), stamp(proto), ago(now.Sub(proto)),
 		stamp(confAt), ago(now.Sub(confAt)), confBy, upLine(c, m.UpSince, users))
@@ -265,16 +262,16 @@ func showCommits(c *model.Chassis, i int) string {
 	var b strings.Builder
 	list := append([]*model.Config{m.Startup()}, m.Rollbacks...)
 	for n, cf := range list {
-		if cf == nil || cf.Commit == nil {
+		if cf == nil {
 			continue
 		}
-		via := cf.Commit.Via
-		if via == "" {
-			via = "cli"
+		ci := commitOf(c, i, cf)
+		if ci.Via == "" {
+			ci.Via = "cli"
 		}
-		fmt.Fprintf(&b, tx.CommitLine, n, stamp(cf.Commit.Time), cf.Commit.User, via)
-		if cf.Commit.Comment != "" {
-			fmt.Fprintf(&b, tx.CommitComment, cf.Commit.Comment)
+		fmt.Fprintf(&b, tx.CommitLine, n, stamp(ci.Time), ci.User, ci.Via)
+		if ci.Comment != "" {
+			fmt.Fprintf(&b, tx.CommitComment, ci.Comment)
 		}
 	}
 	return b.String()

@@ -78,7 +78,7 @@ var (
 		"capture: genie/ntc show system uptime last line, show system users first line")
 	UsersHead = t("users-head", "USER     TTY      FROM                              LOGIN@  IDLE WHAT\n",
 		"capture: gnetcli mock, genie ShowSystemUsers")
-	UsersRow = t("users-row", "%-8s %-8s %-33s %7s %5s %s\n",
+	UsersRow = t("users-row", "%-8s %-8s %-33s %-7s%5s %s\n",
 		"capture: genie ShowSystemUsers rows (columns 0, 9, 18, 52, 60, 65)")
 
 	Storage = t("storage",

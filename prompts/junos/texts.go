@@ -210,7 +210,7 @@ var (
 		"no source: a FreeBSD loader's first lines; no RE boot capture was found")
 	BootKernel = t("boot-kernel", "Booting [/kernel]...\n",
 		"no source")
-	BootDown = t("boot-down", "\nWaiting (max 60 seconds) for system process `vnlru' to stop...done\nsyncing disks... All buffers synced.\nRebooting...\n",
+	BootDown = t("boot-down", "\nWaiting (max 60 seconds) for system process 'vnlru' to stop...done\nsyncing disks... All buffers synced.\nRebooting...\n",
 		"no source: a FreeBSD shutdown's lines")
 	BootHalted = t("boot-halted", "\nThe operating system has halted.\nPlease press any key to reboot.\n",
 		"no source: a FreeBSD halt message")
