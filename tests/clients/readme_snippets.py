@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Runs README's automation snippets against a running switchsim.
 
-    readme_snippets.py README.md PORT WORKDIR
+    readme_snippets.py README.md PORT WORKDIR [SECTION]
 
 The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
-<!-- automation:start --> and <!-- automation:end --> are written out with
+<!-- automation:start --> and <!-- automation:end --> (SECTION "junos":
+between <!-- automation-junos:start --> and its end, against the mx240)
+are written out with
 the port 2222 of "make run" replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
@@ -17,17 +19,18 @@ import threading
 import time
 
 
-def snippets(readme):
+def snippets(readme, section="automation"):
     text = open(readme).read()
-    start = text.index("<!-- automation:start -->")
-    end = text.index("<!-- automation:end -->")
+    start = text.index("<!-- %s:start -->" % section)
+    end = text.index("<!-- %s:end -->" % section)
     return re.findall(r"^```(\w+)\n(.*?)^```$", text[start:end], re.M | re.S)
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
-    readme, port, work = sys.argv[1:]
+    readme, port, work = sys.argv[1:4]
+    section = "automation"
     os.makedirs(work, exist_ok=True)
     # file, command, and a line the run must print
     runs = {
@@ -36,7 +39,17 @@ def main():
         "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
                  '"  Mgmt Redundancy : enabled",'),
     }
-    found = {lang for lang, _ in snippets(readme)}
+    if len(sys.argv) == 5 and sys.argv[4] == "junos":
+        section = "automation-junos"
+        runs = {
+            "python": ("router.py", ["/usr/bin/python3", "router.py"], "contact netmiko-lab;"),
+            "tcl": ("router.exp", ["expect", "router.exp"], "Switchover Status: Ready"),
+            "yaml": ("router.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "router.yml"],
+                     '"Junos: 13.3R1.4",'),
+        }
+    elif len(sys.argv) == 5:
+        sys.exit(__doc__)
+    found = {lang for lang, _ in snippets(readme, section)}
     missing = set(runs) - found
     if missing:
         print("FAIL: README has no %s snippet" % ", ".join(sorted(missing)))
@@ -44,7 +57,7 @@ def main():
     # all at once, on the same switch, as several users would be
     failed = False
     procs = []
-    for lang, code in snippets(readme):
+    for lang, code in snippets(readme, section):
         if lang not in runs:
             continue
         name, cmd, want = runs[lang]

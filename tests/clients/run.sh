@@ -75,6 +75,9 @@ start expect
 start ansible
 start readme
 start everyday
+start junos-netmiko --scenario mx240
+start junos-ansible --scenario mx240
+start junos-readme --scenario mx240
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -107,6 +110,9 @@ suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect 
 suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
 suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
 suite netmiko-everyday "$PY" netmiko_suite.py everyday "$(mgmt everyday)" "$WORK/everyday"
+suite netmiko-junos "$PY" netmiko_junos.py "$(mgmt junos-netmiko)"
+suite ansible-junos /usr/bin/ansible-playbook -i ansible/junos-inventory.ini -e "ansible_port=$(port junos-ansible)" ansible/junos.yml
+suite readme-junos "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-readme)" "$WORK/readme-junos" junos
 
 failed=()
 for name in "${ORDER[@]}"; do
