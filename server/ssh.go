@@ -354,6 +354,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 // serveManagement runs a CLI session on the active module (shared by SSH
 // and telnet). It returns the exit status for exec.
 func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Session, exec bool, cmd string) int {
+	sess.Since = h.Now()
 	sess.Module = h.ActiveModule()
 	if sess.Module < 0 {
 		return 1
@@ -370,7 +371,6 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 	}
 	defer h.detachManagement(cc)
 	sess.Exec = exec
-	sess.Since = h.Now()
 	shell := h.Vendor.Shell(sess, model.Active)
 	if s.cfg.wrapShell != nil {
 		shell = s.cfg.wrapShell(shell)

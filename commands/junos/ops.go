@@ -88,7 +88,10 @@ var opTable = []*commands.Command[*ctx]{
 		Run:  func(x *ctx) error { return x.Render(showRoutingEngine) }},
 	{Spec: "show system uptime", In: mOp,
 		Help: []string{"Show system information", "Show system information", "Show time since the system rebooted"},
-		Run:  func(x *ctx) error { return x.Render(func(c *model.Chassis) string { return showUptime(c, x.sh) }) }},
+		Run: func(x *ctx) error {
+			n := len(x.S.Host.ListSessions())
+			return x.Render(func(c *model.Chassis) string { return showUptime(c, x.sh, n) })
+		}},
 	{Spec: "show system storage", In: mOp,
 		Help: []string{"Show system information", "Show system information", "Show local storage data"},
 		Run:  func(x *ctx) error { x.Print(tx.Storage); return nil }},

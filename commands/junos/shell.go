@@ -503,17 +503,25 @@ func (sh *Shell) candidatesValue(line string) (partial string, cands []string, v
 }
 
 func graphCandidates(g *parser.Graph, line string) (string, []string, bool) {
-	partial, cands, err := g.Complete(line)
+	items, err := g.Describe(line)
 	if err != nil {
 		return "", nil, true
 	}
-	// a parameter could take the word
+	partial := ""
+	if n := len(line); n > 0 && line[n-1] != ' ' && line[n-1] != '\t' {
+		i := strings.LastIndexAny(line, " \t")
+		partial = line[i+1:]
+	}
+	// the keywords the word may become, and whether a parameter could
+	// take it
+	var cands []string
 	value := false
-	if items, err := g.Describe(line); err == nil {
-		for _, it := range items {
-			if it.Param {
-				value = true
-			}
+	for _, it := range items {
+		switch {
+		case it.Param:
+			value = true
+		case !it.CR:
+			cands = append(cands, it.Word)
 		}
 	}
 	return partial, cands, value
@@ -586,6 +594,15 @@ func (sh *Shell) pathCommand(g *parser.Graph, line string, verbs map[string]verb
 		}
 		ok := true
 		for i, w := range seq {
+			if toks[i].Quoted || !strings.HasPrefix(w, toks[i].Text) {
+				ok = false
+				break
+			}
+		}
+		for i, w := range seq {
+			if !ok {
+				break
+			}
 			_, cands, err := g.Complete(line[:toks[i].End()])
 			if err != nil || toks[i].Quoted {
 				ok = false

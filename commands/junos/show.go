@@ -3,6 +3,7 @@ package junos
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/switchsim/switchsim/commands"
@@ -22,8 +23,21 @@ func versionBlock(c *model.Chassis, i int) string {
 	if cf := c.Committed(i); cf != nil {
 		host = cf.Hostname
 	}
-	return fmt.Sprintf(tx.VersionHead, host, c.Info.Model, m.Running.Version) + fmt.Sprintf(tx.Packages, m.Running.Version)
+	return fmt.Sprintf(tx.VersionHead, host, c.Info.Model, m.Running.Version) + packages(m.Running.Version)
 }
+
+// packages is the package list of a release (rendered once per release:
+// show version is what load generators run).
+func packages(version string) string {
+	if p, ok := packageCache.Load(version); ok {
+		return p.(string)
+	}
+	p := fmt.Sprintf(tx.Packages, version)
+	packageCache.Store(version, p)
+	return p
+}
+
+var packageCache sync.Map
 
 // showVersion is show version: this RE's block, or every running RE's
 // under its name.
@@ -212,7 +226,7 @@ func upLine(c *model.Chassis, since time.Time, users int) string {
 }
 
 // showUptime is show system uptime for this RE.
-func showUptime(c *model.Chassis, sh *Shell) string {
+func showUptime(c *model.Chassis, sh *Shell, users int) string {
 	m := c.Module(sh.s.Module)
 	if m == nil {
 		return ""
@@ -224,7 +238,6 @@ func showUptime(c *model.Chassis, sh *Shell) string {
 	}
 	ci := commitOf(c, sh.s.Module, c.Committed(sh.s.Module))
 	confAt, confBy := ci.Time, ci.User
-	users := len(sh.s.Host.ListSessions())
 	return fmt.Sprintf(tx.UptimeText, stamp(now), stamp(m.UpSince), ago(now.Sub(m.UpSince)), stamp(proto), ago(now.Sub(proto)),
 		stamp(confAt), ago(now.Sub(confAt)), confBy, upLine(c, m.UpSince, users))
 }

@@ -34,7 +34,7 @@ func (Vendor) Texts() commands.Texts {
 		Prompt:       `(?:^|\n)[^\r\n]*[>#] $`,
 		NetmikoType:  "juniper_junos",
 		AnsibleOS:    "junipernetworks.junos.junos",
-		BenchCommand: "show version",
+		BenchCommand: "show version | no-more",
 		BenchExpect:  "Junos:",
 	}
 }

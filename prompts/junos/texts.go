@@ -128,8 +128,6 @@ var (
 		"capture: vQFX commit confirmed 2; tool: netmiko commit(confirm=True)")
 	CommitConfirmedPending = t("commit-confirmed-pending", "# commit confirmed will be rolled back in %d minutes",
 		"capture: vQFX commit confirmed 2 (first occurrence; repeated before every prompt while pending: FACTS 2.3)")
-	CommitRollbackDone = t("commit-rollback-done", "Commit was not confirmed; automatic rollback complete.",
-		"doc (dummies.com): broadcast at expiry; logged here instead of broadcast")
 	MissingMandatory = t("missing-mandatory",
 		"[edit]\n  '%s'\n    Missing mandatory statement: '%s'\nerror: commit failed: (missing mandatory statements)",
 		"capture: issue 11 ('real captures'); NETCONF 15.1F4 'Missing mandatory statement: 'root-authentication''")
@@ -153,12 +151,6 @@ var (
 		"no source: config-mode show at [edit] (FACTS 1.9 [I])")
 	SecretData = t("secret-data", " ## SECRET-DATA",
 		"capture: oxidized SRX300 22.4 show configuration")
-	LoadTerminal = t("load-terminal", "[Type ^D at a new line to end input]",
-		"capture: EX 13.2X51 console 'load override terminal'")
-	LoadSyntax = t("load-syntax", "terminal:%d:(%d) syntax error: %s",
-		"no source: a load terminal parse error")
-	LoadFailed = t("load-failed", "error: configuration load failed",
-		"no source")
 )
 
 // Routing Engine control (GRES).
@@ -175,12 +167,8 @@ var (
 		"capture: crtc README ('try after 229 secs'); the 240 s window is ours")
 	SwitchoverReady = t("switchover-ready", "Switchover Ready",
 		"capture: index id 69390923915 (master switch check on 17.3)")
-	CheckNotReady = t("check-not-ready", "error: chassisd Not ready for mastership switch, try after %d secs.",
-		"doc: virtual-chassis GRES readiness page (NOTES-other-vendors 3.4)")
 	NoBackup = t("no-backup", "error: mastership switch request NOT honored, backup not ready",
 		"capture: Toby code (index id 33785313601), doc: GRES readiness page")
-	SwitchOnBackup = t("switch-on-backup", "error: Command is not supported on the backup routing engine",
-		"no source")
 	OtherRENotReady = t("other-re-not-ready", "error: the other routing engine is not available",
 		"no source: rlogin to an RE that is down")
 	RloginClosed = t("rlogin-closed", "rlogin: connection closed",
@@ -193,15 +181,6 @@ var (
 		"no source: doc says the command is deprecated on the master from 9.6")
 	TaskReplication = t("task-replication", "        Stateful Replication: %s\n        RE mode: %s\n",
 		"capture: index id 69390923915 and genie ShowTaskReplication (8-space indent)")
-	RebootQuestion = t("reboot-question", "Reboot the system ? [yes,no] (no) ",
-		"capture: request_system_reboot_dialog.txt")
-	RebootShutdown = t("reboot-shutdown",
-		"\n*** FINAL System shutdown message from %s@%s ***\nSystem going down IMMEDIATELY\n\n\nShutdown NOW!\n[pid %d]\n",
-		"capture: request_system_reboot_dialog.txt (its jinstall line left out: no package is pending)")
-	RebootOtherNotPresent = t("reboot-other-not-present", "warning: Other routing-engine not present",
-		"capture: index id 69390923915 (request system halt both-routing-engines)")
-	MasterOnly = t("master-only", "error: This command can only be used on the master routing engine.",
-		"no source: worded after PyEZ's fixture 'Aborted! This command can only be used on the master routing engine.'")
 )
 
 // Console boot output (unsourced: no capture of an RE's boot was found).
@@ -218,6 +197,4 @@ var (
 		"no source")
 	BootFailed = t("boot-failed", "\nRouting Engine failed its diagnostics and is offline.\n",
 		"no source")
-	ConsoleLogin = t("console-login", "\n%s (ttyu0)\n\n",
-		"capture: EX console 'Amnesiac (ttyu0)', crtc 'alecto-re0 (ttyp0)' (the login itself is the console server's)")
 )
