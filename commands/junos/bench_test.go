@@ -2,9 +2,11 @@ package junos_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"sync"
 	"testing"
 
+	load "github.com/switchsim/switchsim/bench"
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/commands/junos"
 	"github.com/switchsim/switchsim/console"
@@ -73,3 +75,31 @@ func roundTrip(b *testing.B, line string) {
 func BenchmarkRoundTripShowVersion(b *testing.B)       { roundTrip(b, "show version") }
 func BenchmarkRoundTripShowVersionNoMore(b *testing.B) { roundTrip(b, "show version | no-more") }
 func BenchmarkRoundTripSet(b *testing.B)               { roundTrip(b, "show configuration snmp") }
+
+// BenchmarkSSHSessions is the README's closed loop through real SSH on
+// the mx240 (loader in the same process; b.N sessions of ten "show
+// version | no-more", 100 at a time): compare with the 8212zl's
+// BenchmarkSSHSessions in ./bench.
+func BenchmarkSSHSessions(b *testing.B) {
+	sc, err := vendors.Scenario("mx240", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := server.Start(server.Config{Vendors: vendors.Registry, Chassis: []server.ChassisConfig{{Name: "chassis1", Scenario: sc,
+		Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: filepath.Join(b.TempDir(), "state.json")}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	res, err := load.Run(load.Options{Targets: []load.Target{{Addr: s.Addrs()[0].Mgmt, User: "admin", Password: "admin123"}},
+		Sessions: min(b.N, 100), Rounds: (b.N + 99) / 100, Commands: 10, Command: "show version | no-more", Expect: "Junos:"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res.Errors > 0 {
+		b.Fatal(res.ErrorSamples)
+	}
+	b.ReportMetric(res.CommandsPerSec(), "commands/s")
+	b.ReportMetric(float64(res.RTT.P50.Microseconds()), "p50-µs")
+}

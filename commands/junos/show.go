@@ -59,16 +59,26 @@ func hwRow(item, version, part, serial, desc string) string {
 	return strings.TrimRight(fmt.Sprintf(tx.HardwareRow, item, version, part, serial, desc), " ") + "\n"
 }
 
+// hwFixed is a registered row ("item|version|part|serial|description").
+func hwFixed(row string, args ...any) string {
+	if len(args) > 0 {
+		row = fmt.Sprintf(row, args...)
+	}
+	f := strings.Split(row, "|")
+	return hwRow(f[0], f[1], f[2], f[3], f[4])
+}
+
 // showHardware is show chassis hardware: the chassis, its REs, CBs and
 // FPCs as the model holds them.
 func showHardware(c *model.Chassis) string {
 	var b strings.Builder
 	b.WriteString(tx.HardwareHead)
 	b.WriteString(hwRow("Chassis", "", "", c.Info.Serial, c.Info.Name))
-	b.WriteString(hwRow("Midplane", "REV 07", "760-021404", "ABAA1234", "MX240 Backplane"))
-	b.WriteString(hwRow("FPM Board", "REV 03", "760-021392", "ABAB5678", "Front Panel Display"))
-	b.WriteString(hwRow("PEM 0", "Rev 10", "740-017343", "QCS0901C0A1", "DC Power Entry Module"))
-	b.WriteString(hwRow("PEM 1", "Rev 10", "740-017343", "QCS0901C0A2", "DC Power Entry Module"))
+	b.WriteString(hwFixed(tx.HWMidplane))
+	b.WriteString(hwFixed(tx.HWFPM))
+	for i := 0; i < 2; i++ {
+		b.WriteString(hwFixed(tx.HWPEM, i, i+1))
+	}
 	for i, m := range c.Modules {
 		if !m.Present {
 			continue
@@ -90,18 +100,18 @@ func showHardware(c *model.Chassis) string {
 			continue
 		}
 		b.WriteString(hwRow("FPC "+s.Name, "REV 24", s.Hardware.Product, s.Hardware.Serial, s.Hardware.Description))
-		b.WriteString(hwRow("  CPU", "REV 13", "711-045719", "CAGD2317", "RMPC PMB"))
-		b.WriteString(hwRow("  MIC 0", "REV 35", "750-028392", "CAGE7713", "3D 20x 1GE(LAN) SFP"))
+		b.WriteString(hwFixed(tx.HWCPU))
+		b.WriteString(hwFixed(tx.HWMIC))
 		for pic := 0; pic*10 < s.Ports; pic++ {
-			b.WriteString(hwRow(fmt.Sprintf("    PIC %d", pic), "", "BUILTIN", "BUILTIN", "10x 1GE(LAN) SFP"))
+			b.WriteString(hwFixed(tx.HWPIC, pic))
 			for x := 0; x < 10 && pic*10+x < s.Ports; x++ {
 				if containsInt(s.LinkUp, pic*10+x+1) {
-					b.WriteString(hwRow(fmt.Sprintf("      Xcvr %d", x), "REV 02", "740-013111", fmt.Sprintf("B11J%04d", 3300+pic*10+x), "SFP-T"))
+					b.WriteString(hwFixed(tx.HWXcvr, x, 3300+pic*10+x))
 				}
 			}
 		}
 	}
-	b.WriteString(hwRow("Fan Tray 0", "", "", "", "Enhanced Fan Tray"))
+	b.WriteString(hwFixed(tx.HWFan))
 	return b.String()
 }
 

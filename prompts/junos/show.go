@@ -45,6 +45,23 @@ var (
 		"capture: ntc-templates show_chassis_hardware4.raw (MX480, two RE-S-1800x4)")
 	HardwareRow = t("hardware-row", "%-17s%-9s%-13s%-18s%s",
 		"capture: the same file's columns (0, 17, 26, 39, 57)")
+	// Rows of the chassis's fixed parts: item|version|part|serial|description.
+	HWMidplane = t("hw-midplane", "Midplane|REV 07|760-021404|ABAA1234|MX240 Backplane",
+		"no source: no MX240 inventory was found; worded after the MX480's 'Enhanced MX480 Midplane' row")
+	HWFPM = t("hw-fpm", "FPM Board|REV 03|760-021392|ABAB5678|Front Panel Display",
+		"no source: the MX480 row's description with our part and serial numbers")
+	HWPEM = t("hw-pem", "PEM %d|Rev 10|740-017343|QCS0901C0A%d|DC Power Entry Module",
+		"no source: an MX240 power entry module row (estimate)")
+	HWCPU = t("hw-cpu", "  CPU|REV 13|711-045719|CAGD2317|RMPC PMB",
+		"capture: ntc MX480 inventory ('  CPU            REV 13   711-045719 ... RMPC PMB'), our serial")
+	HWMIC = t("hw-mic", "  MIC 0|REV 35|750-028392|CAGE7713|3D 20x 1GE(LAN) SFP",
+		"capture: ntc MX480 inventory, our serial")
+	HWPIC = t("hw-pic", "    PIC %d||BUILTIN|BUILTIN|10x 1GE(LAN) SFP",
+		"capture: ntc MX480 inventory")
+	HWXcvr = t("hw-xcvr", "      Xcvr %d|REV 02|740-013111|B11J%04d|SFP-T",
+		"capture: ntc MX480 inventory, our serials")
+	HWFan = t("hw-fan", "Fan Tray 0||||Enhanced Fan Tray",
+		"no source: the MX480 rows are 'Fan Tray, Front to Back Airflow - AFO'; an MX240 has one tray")
 
 	RESlot = t("re-slot",
 		"Routing Engine status:\nSlot %d:\n"+
