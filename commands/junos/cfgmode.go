@@ -585,6 +585,16 @@ func (sh *Shell) showConfiguration(t commands.Terminal, v verb, rest string, off
 
 // showPiped is show (or show configuration) | compare / | display set.
 func (sh *Shell) showPiped(t commands.Terminal, cmd string, rollbackN int, displaySetOn bool) error {
+	if sh.config {
+		// run show configuration | ...: the operational command
+		if toks, err := parser.Tokenize(cmd); err == nil && len(toks) > 1 {
+			if _, cands, err := cfgGraph.Complete(cmd[:toks[0].End()]); err == nil && (toks[0].Text == "run" || len(cands) == 1 && cands[0] == "run") {
+				sh.config = false
+				defer func() { sh.config = true }()
+				cmd = cmd[toks[1].Offset:]
+			}
+		}
+	}
 	var steps []step
 	var cf, old *model.Config
 	g, verbs := opGraph, opPathVerbs

@@ -1,6 +1,7 @@
 package junos_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
+	"github.com/switchsim/switchsim/switchsimtest"
 	"github.com/switchsim/switchsim/vendors"
 )
 
@@ -230,6 +232,8 @@ func TestCommitOnBothREs(t *testing.T) {
 		}
 	})
 	s.contains("run show system commit\r", "0   2014-06-02 09:15:00 UTC by admin via cli\n    contact\n")
+	s.expect("run show configuration | compare rollback 1\r", "run show configuration | compare rollback 1 \n[edit snmp]\n-  contact \"noc@example.net\";\n+  contact ops;\n"+cfg)
+	s.expect("run show configuration snmp | display set\r", "run show configuration snmp | display set \nset snmp location \"Lab rack 4\"\nset snmp contact ops\nset snmp community public authorization read-only\n"+cfg)
 	// rollback 1 brings the old contact back into the candidate
 	s.expect("rollback 1\r", "rollback 1 \nload complete\n"+cfg)
 	s.expect("show snmp contact\r", "show snmp contact \ncontact \"noc@example.net\";\n"+cfg)
@@ -465,4 +469,44 @@ func renderAll(c *model.Chassis) []string {
 		}
 	}
 	return out
+}
+
+// A commit is kept in the state file with its history; the candidate
+// being edited survives too, as Junos keeps its candidate database.
+func TestCommitsSurviveARestart(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "state.json")
+	sw := switchsimtest.New(t, switchsimtest.Options{Builtin: "mx240", StateFile: file})
+	s, err := sw.Login("admin", "admin123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"configure", "set snmp contact kept", "commit comment \"before restart\"", "set snmp location pending", "exit configuration-mode"} {
+		s.Write(l + "\n")
+		if l == "exit configuration-mode" {
+			if _, err := s.Expect("(yes) "); err != nil {
+				t.Fatal(err)
+			}
+			s.Write("yes\n")
+		}
+		if _, err := s.ExpectPrompt(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	sw.Close()
+	sw2 := switchsimtest.New(t, switchsimtest.Options{Builtin: "mx240", StateFile: file})
+	for cmd, want := range map[string]string{
+		"show configuration snmp contact": "contact kept;\n",
+		"show system commit":              "    before restart\n",
+	} {
+		out, err := sw2.Exec("admin", "admin123", cmd)
+		if err != nil || !strings.Contains(out, want) {
+			t.Fatalf("%s after the restart: %q, %v", cmd, out, err)
+		}
+	}
+	sw2.View(func(c *model.Chassis) {
+		if c.Candidate(0).Location != "pending" || len(c.Modules[1].Rollbacks) != 1 {
+			t.Fatalf("candidate %q, re1 rollbacks %d", c.Candidate(0).Location, len(c.Modules[1].Rollbacks))
+		}
+	})
 }

@@ -192,6 +192,10 @@ func (sh *Shell) Run(t commands.Terminal, line string) error {
 		}
 		return err
 	}
+	if sh.s.Exec {
+		// one command: whatever it took (configuration mode) ends with it
+		defer sh.End()
+	}
 	if sh.timestamp && !sh.s.Exec {
 		t.Print(sh.s.Host.Now().Format(tx.TimestampFormat) + "\n")
 	}

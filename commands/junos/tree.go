@@ -232,14 +232,25 @@ func needsQuotes(v string) bool {
 	if v == "" {
 		return true
 	}
-	return strings.ContainsAny(v, " \t;{}#\"'\\$@!&|()[]<>=,")
+	for i := 0; i < len(v); i++ {
+		if v[i] < 0x20 || v[i] == 0x7f {
+			return true
+		}
+	}
+	return strings.Contains(v, "/*") || strings.ContainsAny(v, " \t;{}#\"'\\$@!&|()[]<>=,")
 }
 
 func quote(v string) string {
 	if !needsQuotes(v) {
 		return v
 	}
-	return strconv.Quote(v)
+	return quoteAlways(v)
+}
+
+// quoteAlways writes a value in double quotes, with a backslash before a
+// quote or a backslash inside it (and nothing else escaped).
+func quoteAlways(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 }
 
 // quoteKey writes a statement key with its value part quoted as needed.
@@ -276,14 +287,14 @@ func stmtLine(parent *node, s *model.Stmt) (text string, k *node) {
 	switch k.kind {
 	case kLeaf, kKeyedLeaf:
 		if k.secret {
-			return key + " " + strconv.Quote(s.Value), k
+			return key + " " + quoteAlways(s.Value), k
 		}
 		return key + " " + quote(s.Value), k
 	case kLeafList:
 		vals := make([]string, len(s.Values))
 		for i, v := range s.Values {
 			if k.secret {
-				vals[i] = strconv.Quote(v)
+				vals[i] = quoteAlways(v)
 			} else {
 				vals[i] = quote(v)
 			}
@@ -342,7 +353,7 @@ func displaySet(b *strings.Builder, list []*model.Stmt, parent *node, prefix str
 		case k.kind == kLeafList:
 			for _, v := range s.Values {
 				if k.secret {
-					b.WriteString("set " + p + " " + strconv.Quote(v) + "\n")
+					b.WriteString("set " + p + " " + quoteAlways(v) + "\n")
 				} else {
 					b.WriteString("set " + p + " " + quote(v) + "\n")
 				}
@@ -350,7 +361,7 @@ func displaySet(b *strings.Builder, list []*model.Stmt, parent *node, prefix str
 		case k.kind == kLeaf || k.kind == kKeyedLeaf:
 			v := quote(s.Value)
 			if k.secret {
-				v = strconv.Quote(s.Value)
+				v = quoteAlways(s.Value)
 			}
 			b.WriteString("set " + p + " " + v + "\n")
 		default:
