@@ -89,8 +89,6 @@ type Host interface {
 	TFTPPut(server, file string, data []byte) error
 	// KillOthers ends the other CLI sessions of the active module ("kill").
 	KillOthers(s *Session) int
-	// ListSessions lists the management CLI sessions, oldest first.
-	ListSessions() []SessionInfo
 	Now() time.Time
 	// TFTPGet reads a file from the TFTP stand-in (copy tftp
 	// startup-config): what was uploaded to it.
@@ -109,6 +107,10 @@ type User struct {
 	Peer      string // remote address ("" on a console)
 	User      string // the login name, when the login gave one
 	Self      bool
+	// Module is the management module the session runs on and Since
+	// when it logged in (zero for a console port).
+	Module int
+	Since  time.Time
 }
 
 // TFTP stand-in errors (each vendor prints its own text).

@@ -1,7 +1,5 @@
 package commands
 
-import "time"
-
 // Optional Shell behaviour some vendors need and others do not; the
 // console asks for it with a type assertion, so a Shell without it keeps
 // the plain line editor.
@@ -26,13 +24,4 @@ type EnterEchoer interface {
 // a switchover), to let go of what it holds (a configuration lock).
 type Ender interface {
 	End()
-}
-
-// SessionInfo describes a CLI session for "who is logged in" listings.
-type SessionInfo struct {
-	User      string
-	Transport string // "SSH", "TELNET", "CONSOLE"
-	Peer      string
-	Module    int
-	Since     time.Time
 }

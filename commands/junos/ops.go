@@ -89,7 +89,7 @@ var opTable = []*commands.Command[*ctx]{
 	{Spec: "show system uptime", In: mOp,
 		Help: []string{"Show system information", "Show system information", "Show time since the system rebooted"},
 		Run: func(x *ctx) error {
-			n := len(x.S.Host.ListSessions())
+			n := len(x.S.Host.Users(x.S))
 			return x.Render(func(c *model.Chassis) string { return showUptime(c, x.sh, n) })
 		}},
 	{Spec: "show system storage", In: mOp,
@@ -98,7 +98,7 @@ var opTable = []*commands.Command[*ctx]{
 	{Spec: "show system users", In: mOp,
 		Help: []string{"Show system information", "Show system information", "Show user activity information"},
 		Run: func(x *ctx) error {
-			list := x.S.Host.ListSessions()
+			list := x.S.Host.Users(x.S)
 			return x.Render(func(c *model.Chassis) string { return showUsers(c, x.sh, list) })
 		}},
 	{Spec: "show system switchover", In: mOp,

@@ -253,7 +253,7 @@ func showUptime(c *model.Chassis, sh *Shell, users int) string {
 }
 
 // showUsers is show system users: the CLI sessions on this RE.
-func showUsers(c *model.Chassis, sh *Shell, list []commands.SessionInfo) string {
+func showUsers(c *model.Chassis, sh *Shell, list []commands.User) string {
 	m := c.Module(sh.s.Module)
 	if m == nil {
 		return ""
@@ -261,7 +261,12 @@ func showUsers(c *model.Chassis, sh *Shell, list []commands.SessionInfo) string 
 	var b strings.Builder
 	b.WriteString(upLine(c, m.UpSince, len(list)) + "\n")
 	b.WriteString(tx.UsersHead)
-	for n, s := range list {
+	n := -1
+	for _, s := range list {
+		if s.Transport == "CONSOLE" {
+			continue
+		}
+		n++
 		if s.Module != sh.s.Module {
 			continue
 		}
