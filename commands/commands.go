@@ -107,6 +107,10 @@ type User struct {
 	Peer      string // remote address ("" on a console)
 	User      string // the login name, when the login gave one
 	Self      bool
+	// Module is the management module the session runs on and Since
+	// when it logged in (zero for a console port).
+	Module int
+	Since  time.Time
 }
 
 // TFTP stand-in errors (each vendor prints its own text).
@@ -126,6 +130,8 @@ type Session struct {
 	Peer      string // remote address
 	User      string
 	Manager   bool // manager (privileged) level
+	// Since is when the session logged in (the chassis clock).
+	Since time.Time
 	// Exec: one command from ssh exec; no banner, no pager, no dialogs.
 	Exec bool
 	// Width and Height of the terminal; terminal width/length and

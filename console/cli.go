@@ -109,6 +109,9 @@ func (t *CLI) key() (byte, error) {
 // Serve runs the session until logout, interruption or disconnect.
 // It returns nil on logout and commands.ErrInterrupted otherwise.
 func (t *CLI) Serve() error {
+	if e, ok := t.shell.(commands.Ender); ok {
+		defer e.End()
+	}
 	t.applySize()
 	if err := t.shell.Welcome(t); err != nil {
 		if errors.Is(err, commands.ErrLogout) {

@@ -2,6 +2,8 @@ package console
 
 import (
 	"strings"
+
+	"github.com/switchsim/switchsim/commands"
 )
 
 // Control keys of the line editor.
@@ -119,6 +121,9 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			// to the end of the line first: what follows must not
 			// overwrite the rest of a line that wrapped on the screen
 			e.out(e.tail())
+			if ee, ok := t.shell.(commands.EnterEchoer); ok {
+				t.conn.Write(ee.EnterEcho(string(e.line)))
+			}
 			t.conn.Write("\n")
 			return string(e.line), nil
 		case keyCtrlC:
@@ -194,6 +199,14 @@ func (t *CLI) readLine(prompt string) (string, error) {
 				return "", err
 			}
 			e.redraw()
+		case ' ':
+			if sc, ok := t.shell.(commands.SpaceCompleter); ok && e.pos == len(e.line) && !e.inQuote() {
+				if ins := sc.CompleteSpace(string(e.line)); ins != "" {
+					e.insert([]byte(ins))
+					continue
+				}
+			}
+			e.insert([]byte{b})
 		default:
 			if b >= 0x20 || b >= 0x80 {
 				e.insert([]byte{b})

@@ -65,7 +65,13 @@ func (mc *ModuleConsole) follow(running model.State) func(any) bool {
 			if v.State == running {
 				return false
 			}
-			if keep := mc.Vendor.Console().KeepCLI; keep != nil && programFor(v.State) == progCLI && keep(running, v.State) {
+			keep := mc.Vendor.Console().KeepCLI
+			if keep != nil && v.State == model.TakingOver && keep(running, model.Active) {
+				// a CLI kept when its module becomes active is kept
+				// through the takeover on the way
+				return false
+			}
+			if keep != nil && programFor(v.State) == progCLI && keep(running, v.State) {
 				// the CLI goes on in the new role (a demoted RE)
 				running = v.State
 				return false

@@ -69,6 +69,7 @@ type Chassis struct {
 	logRev       uint64 // bumps when the log grows
 	jobSeq       int    // numbers copies to the standby (SyncResult)
 	jobResults   map[int]error
+	db           dbState // configuration editors and a commit to confirm (candidate.go)
 }
 
 // Info identifies the chassis.
@@ -118,6 +119,12 @@ type Module struct {
 
 	Configs    map[string]*Config `json:"configs"`
 	BankConfig [2]string          `json:"bankConfig"`
+	// Candidate is the configuration being edited on this module before
+	// a commit (nil: none is, it equals the committed one); Rollbacks the
+	// configurations committed before the current one, newest first
+	// (candidate.go).
+	Candidate *Config   `json:"candidate,omitempty"`
+	Rollbacks []*Config `json:"rollbacks,omitempty"`
 
 	EverBooted bool      `json:"everBooted"`
 	LastActive bool      `json:"lastActive"`

@@ -74,6 +74,11 @@ type Profile struct {
 	// FactoryConfig is the config of a module that has none (and after
 	// an erase); nil: a bare config with the default hostname.
 	FactoryConfig func(c *Chassis) *Config
+	// ReadConfig reads a configuration written as the vendor's text (a
+	// scenario's "config: text:") into cf, deriving cf's fields; an error
+	// names the line of the text (1-based) it is about. nil: the vendor
+	// takes no configuration text.
+	ReadConfig func(cf *Config, text string) (line int, err error)
 	// BootLog are the vendor's own log lines when the system finishes
 	// booting (feature start-up messages).
 	BootLog []LogEntry

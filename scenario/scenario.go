@@ -377,6 +377,7 @@ func (p *parse) config(n *yaml.Node, path string) *model.Config {
 	if cf.VLAN(1) == nil {
 		d.Fail(m.Get("vlans"), path+".vlans", "VLAN 1 (%s) must exist", p.def.DefaultVLAN)
 	}
+	p.configText(m, cf, path)
 	m.Done()
 	return cf
 }

@@ -18,7 +18,7 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)"
 
 echo; echo "== Go benchmarks (hot paths)"
-go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./commands/exos ./commands/sros ./console | grep -E '^(Benchmark|ok)'
+go test -run '^$' -bench . -benchmem -benchtime 2s ./parser ./commands/procurve ./commands/exos ./commands/sros ./commands/junos ./console | grep -E '^(Benchmark|ok)'
 go test -run '^$' -bench 'SSHRoundTrip' -benchtime 20000x ./bench | grep -E '^(Benchmark|ok)'
 
 echo; echo "== start-up: exec to the first prompt byte after Press any key (state directory present)"
@@ -57,6 +57,19 @@ for i in $(seq "$runs"); do
   echo "-- run $i: 8212zl"
   "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
 done
+
+echo; echo "== closed loop side by side: the mx240 (Junos, show version | no-more) and the 8212zl, alternating"
+"$bin" serve --scenario mx240 --state-dir "$work/junos" --listen 127.0.0.1:0 --console1 off --console2 off \
+  --control 127.0.0.1:0 --quiet >"$work/junos.out" 2>"$work/junos.err" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/junos/ports.json" ] && break; sleep 0.05; done
+for i in $(seq "$runs"); do
+  echo "-- run $i: 8212zl"
+  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  echo "-- run $i: mx240"
+  "$bin" bench --state-dir "$work/junos" --sessions 500 --commands 10
+done
+"$bin" bench --state-dir "$work/junos" --sessions 1 --commands 2000
 
 echo; echo "== one session: round trip of show version (2000 in a row)"
 "$bin" bench --state-dir "$work/one" --sessions 1 --commands 2000 --command "show version"

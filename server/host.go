@@ -343,7 +343,7 @@ func (h *Host) attachManagement(c *console.Conn, s *commands.Session, max int) (
 	}
 	h.mgmt[c] = s
 	h.whoSeq++
-	h.who[c] = login{seq: h.whoSeq, s: s, u: commands.User{Transport: s.Transport, Peer: s.Peer, User: s.User}}
+	h.who[c] = login{seq: h.whoSeq, s: s, u: commands.User{Transport: s.Transport, Peer: s.Peer, User: s.User, Module: s.Module, Since: s.Since}}
 	return true, false
 }
 

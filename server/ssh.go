@@ -364,6 +364,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 // serveManagement runs a CLI session on the active module (shared by SSH
 // and telnet). It returns the exit status for exec.
 func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Session, exec bool, cmd string) int {
+	sess.Since = h.Now()
 	sess.Module = h.ActiveModule()
 	if sess.Module < 0 {
 		return 1

@@ -29,7 +29,7 @@ func (h *Host) Users(self *commands.Session) []commands.User {
 	var out []commands.User
 	if h.active >= 0 {
 		for range h.consoles[h.active] {
-			out = append(out, commands.User{Transport: "CONSOLE",
+			out = append(out, commands.User{Transport: "CONSOLE", Module: h.active,
 				Self: self.Transport == "CONSOLE" && self.Module == h.active})
 		}
 	}

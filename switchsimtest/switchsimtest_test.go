@@ -203,7 +203,7 @@ func TestScenarioYAMLAndNoPassword(t *testing.T) {
 	if err != nil || !strings.HasPrefix(out, "Image ") {
 		t.Fatalf("%q, %v", out, err)
 	}
-	if _, err := switchsimtest.Start(switchsimtest.Options{ScenarioYAML: "vendor: junos\n"}); err == nil {
+	if _, err := switchsimtest.Start(switchsimtest.Options{ScenarioYAML: "vendor: nosuchvendor\n"}); err == nil {
 		t.Fatal("a bad scenario started")
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/commands/exos"
+	"github.com/switchsim/switchsim/commands/junos"
 	"github.com/switchsim/switchsim/commands/procurve"
 	"github.com/switchsim/switchsim/commands/sros"
 	"github.com/switchsim/switchsim/model"
@@ -24,6 +25,7 @@ var all = []commands.Vendor{
 	procurve.Vendor{},
 	exos.Vendor{},
 	sros.Vendor{},
+	junos.Vendor{},
 }
 
 // DefaultScenario is the built-in scenario "switchsim serve" runs when

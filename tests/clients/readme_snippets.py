@@ -7,7 +7,7 @@ The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 <!-- SECTION:start --> and <!-- SECTION:end --> ("automation", the
 8212zl's, by default; "automation-exos" for the BlackDiamond's,
 "automation-sros" for the 7750 SR-12's: Netmiko and expect, as Debian's
-Ansible cannot drive SR OS) are written out with
+Ansible cannot drive SR OS; "automation-junos" for the mx240) are written out with
 the port 2222 of "make run" replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
@@ -47,6 +47,12 @@ def main():
             "tcl": ("switch.exp", ["expect", "switch.exp"], "BACKUP (In Sync)"),
             "yaml": ("switch.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "switch.yml"],
                      "BACKUP (In Sync)"),
+        },
+        "automation-junos": {
+            "python": ("router.py", ["/usr/bin/python3", "router.py"], "contact netmiko-lab;"),
+            "tcl": ("router.exp", ["expect", "router.exp"], "Switchover Status: Ready"),
+            "yaml": ("router.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "router.yml"],
+                     '"Junos: 13.3R1.4",'),
         },
         "automation-sros": {
             "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),

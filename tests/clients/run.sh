@@ -86,6 +86,9 @@ start exos-ansible --scenario bd8810
 start exos-readme --scenario bd8810
 start sros --scenario 7750-sr12
 start sros-readme --scenario 7750-sr12
+start junos-netmiko --scenario mx240
+start junos-ansible --scenario mx240
+start junos-readme --scenario mx240
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -126,6 +129,9 @@ suite ansible-exos /usr/bin/ansible-playbook -i ansible/exos_inventory.ini -e "a
 suite readme-exos "$PY" readme_snippets.py "$ROOT/README.md" "$(port exos-readme)" "$WORK/readme-exos" automation-exos
 suite netmiko-sros "$PY" netmiko_sros.py "$(mgmt sros)"
 suite readme-sros "$PY" readme_snippets.py "$ROOT/README.md" "$(port sros-readme)" "$WORK/sros-readme" automation-sros
+suite netmiko-junos "$PY" netmiko_junos.py "$(mgmt junos-netmiko)"
+suite ansible-junos /usr/bin/ansible-playbook -i ansible/junos-inventory.ini -e "ansible_port=$(port junos-ansible)" ansible/junos.yml
+suite readme-junos "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-readme)" "$WORK/readme-junos" automation-junos
 
 failed=()
 for name in "${ORDER[@]}"; do
