@@ -142,10 +142,6 @@ type Session struct {
 	// History is the lines this session ran, oldest first (the console
 	// keeps it; "show history" reads it).
 	History []string
-	// Mode and Context are the vendor's CLI position (e.g. config mode,
-	// "vlan-10").
-	Mode    int
-	Context string
 	// OnLogin, when set, is called once the session is past its login
 	// (its first prompt); OnAuthFail after each wrong login the shell
 	// itself asks for (telnet), to slow a guesser down.
