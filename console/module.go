@@ -77,6 +77,13 @@ func (mc *ModuleConsole) follow(running model.State) func(any) bool {
 				return false
 			}
 			return true
+		case Rewire:
+			// the port now shows another module (console ports wired
+			// by role)
+			mc.Module = v.Module
+			mc.Session.Module = v.Module
+			mc.cur = v.State
+			return true
 		case Interrupt:
 			return true
 		}
@@ -123,6 +130,7 @@ func (mc *ModuleConsole) closed() bool {
 // session, as a serial console does.
 func (mc *ModuleConsole) cli(state model.State) error {
 	sess := mc.Session
+	sess.Module = mc.Module
 	shell := mc.Vendor.Shell(&sess, state)
 	if shell == nil {
 		return mc.idle(state)
@@ -205,7 +213,8 @@ func (mc *ModuleConsole) idle(state model.State) error {
 	mc.Session.Host.View(func(c *model.Chassis) { text = mc.Vendor.Idle(c, mc.Module) })
 	mc.Conn.Write(text)
 	handle := mc.follow(state)
-	for mc.cur.State == state {
+	mod := mc.Module
+	for mc.cur.State == state && mc.Module == mod {
 		_, err := mc.Conn.next(handle)
 		if errors.Is(err, errInterrupt) {
 			continue

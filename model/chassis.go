@@ -69,7 +69,8 @@ type Chassis struct {
 	logRev       uint64 // bumps when the log grows
 	jobSeq       int    // numbers copies to the standby (SyncResult)
 	jobResults   map[int]error
-	db           dbState // configuration editors and a commit to confirm (candidate.go)
+	db           dbState    // configuration editors and a commit to confirm (candidate.go)
+	proc         *Procedure // the vendor procedure in progress (procedure.go)
 }
 
 // Info identifies the chassis.

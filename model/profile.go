@@ -94,6 +94,17 @@ type Profile struct {
 
 	// Defaults are what a scenario leaves out.
 	Defaults Defaults
+
+	// Variants are the vendor's other chassis, each with its own
+	// Platform, chosen by a scenario's "platform:" (platform.go); only
+	// the vendor's own profile lists them.
+	Variants []*Profile
+	// RoleConsoles, when set, wires the console ports by role instead of
+	// by slot: the first is the chassis's own console, on whichever
+	// module is active (or taking over), the others follow the
+	// remaining slots in order. Each entry names its port as "switchsim
+	// serve" prints it.
+	RoleConsoles []string
 }
 
 // Fate is what a switchover does to the module that stops being active.

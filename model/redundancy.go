@@ -206,6 +206,7 @@ func (c *Chassis) whenSynced(fn func()) {
 // rebootSystem reboots every running module at once (no switchover).
 func (c *Chassis) rebootSystem(cause Cause, o Origin, bank *Bank, warm bool) {
 	c.abortSyncs()
+	c.endProcedure(ErrSystemRebooted)
 	a := c.Active()
 	saved := false
 	if a != nil {

@@ -53,12 +53,18 @@ func Parse(file string, data []byte, cat *Catalog, profiles Profiles) (*Scenario
 	d := &Decoder{file: file}
 	top := d.Mapping(&root, "")
 	name := top.Str("vendor", "")
+	platform := top.Str("platform", "")
 	if d.err != nil {
 		return nil, d.err
 	}
 	prof, err := profiles(name)
 	if err != nil {
 		d.Fail(top.Get("vendor"), "vendor", "%v", err)
+		return nil, d.err
+	}
+	// one of the vendor's chassis ("platform: qfx5100")
+	if prof, err = prof.ForPlatform(platform); err != nil {
+		d.Fail(top.Get("platform"), "platform", "%v", err)
 		return nil, d.err
 	}
 	p := &parse{d: d, cat: cat, prof: prof, def: prof.Defaults}

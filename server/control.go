@@ -181,7 +181,7 @@ func (s *Server) control1(h *Host, action string, req ControlRequest) error {
 	if s.cfg.Recorder != nil && action != "advance" {
 		r := req
 		if i, err := h.ModuleIndex(req.Module); err == nil {
-			r.Module = h.Vendor.Profile().ModuleName(i)
+			r.Module = h.m.Profile.ModuleName(i)
 		}
 		s.cfg.Recorder.Event(h.Name, action, r)
 	}

@@ -57,6 +57,11 @@ type Host struct {
 	watchers map[*console.Conn]int
 	active   int  // cached active module, -1 while none
 	hostKeys bool // SSH host keys exist
+	// wire is the module each console port shows on a chassis whose
+	// ports are wired by role (nil: port i is module i), states each
+	// module's state as delivered (wiring.go)
+	wire   []int
+	states []console.ModuleState
 
 	kick    chan struct{}
 	running bool // the real-clock timer goroutine was started
@@ -99,6 +104,7 @@ func NewHost(name string, v commands.Vendor, c *model.Chassis, clock Clock, imag
 		stopped:     make(chan struct{}),
 	}
 	h.active = c.ActiveIndex()
+	h.initWiring(c)
 	h.hostKeys = c.HostKeys > 0
 	h.keyGen = c.HostKeys
 	h.saveRev, h.logRev = c.Revision()
@@ -271,6 +277,10 @@ func (h *Host) Signer() gossh.Signer {
 func (h *Host) deliver(ds []delivery) {
 	h.smu.Lock()
 	defer h.smu.Unlock()
+	var final []console.ModuleState
+	if h.wire != nil {
+		final = h.finalStates(ds)
+	}
 	for _, d := range ds {
 		switch d.ev.Kind {
 		case model.EvEndSessions:
@@ -280,6 +290,7 @@ func (h *Host) deliver(ds []delivery) {
 				}
 			}
 		case model.EvModule:
+			h.followState(d.ev.Module, d.state, final)
 			for _, conn := range h.consoles[d.ev.Module] {
 				conn.Post(d.state)
 			}
@@ -354,22 +365,29 @@ func (h *Host) detachManagement(c *console.Conn) {
 	h.smu.Unlock()
 }
 
-func (h *Host) attachConsole(c *console.Conn, module int) {
+// attachConsole connects a conn to console port p and returns the
+// module it shows.
+func (h *Host) attachConsole(c *console.Conn, p int) int {
 	h.smu.Lock()
+	defer h.smu.Unlock()
+	module := h.portModule(p)
 	h.consoles[module] = append(h.consoles[module], c)
-	h.smu.Unlock()
+	return module
 }
 
-func (h *Host) detachConsole(c *console.Conn, module int) {
+// detachConsole disconnects a conn from its console port (whichever
+// module the port shows by now).
+func (h *Host) detachConsole(c *console.Conn) {
 	h.smu.Lock()
-	list := h.consoles[module]
-	for i, x := range list {
-		if x == c {
-			h.consoles[module] = append(list[:i], list[i+1:]...)
-			break
+	defer h.smu.Unlock()
+	for module, list := range h.consoles {
+		for i, x := range list {
+			if x == c {
+				h.consoles[module] = append(list[:i], list[i+1:]...)
+				return
+			}
 		}
 	}
-	h.smu.Unlock()
 }
 
 // Sessions counts the management sessions.
@@ -415,7 +433,7 @@ func (h *Host) TFTP(server, file string) (*model.Image, error) {
 	case errors.Is(err, scenario.ErrNotImage):
 		return nil, commands.ErrTFTPBadImage
 	}
-	if p := h.Vendor.Profile().Platform; err == nil && p != "" && im.Platform != "" && im.Platform != p {
+	if p := h.m.Profile.Platform; err == nil && p != "" && im.Platform != "" && im.Platform != p {
 		return nil, commands.ErrTFTPBadImage // software for another chassis
 	}
 	return im, err

@@ -86,10 +86,10 @@ func (s *Server) OpenLocal(chassis string, t Target, w io.Writer) (*Local, error
 		defer close(l.done)
 		defer cc.End()
 		if t.Module >= 0 {
-			sess.Module, sess.Transport = t.Module, "CONSOLE"
-			h.attachConsole(cc, t.Module)
-			defer h.detachConsole(cc, t.Module)
-			mc := &console.ModuleConsole{Conn: cc, Vendor: h.Vendor, Module: t.Module, Watch: h,
+			sess.Transport = "CONSOLE"
+			sess.Module = h.attachConsole(cc, t.Module)
+			defer h.detachConsole(cc)
+			mc := &console.ModuleConsole{Conn: cc, Vendor: h.Vendor, Module: sess.Module, Watch: h,
 				Session: sess}
 			mc.Run()
 			return

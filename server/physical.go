@@ -23,7 +23,7 @@ func badRequest(format string, args ...any) error {
 // ModuleIndex reads a management module's control name (the vendor's:
 // "mm1", "msm-b", "re0") or slot number as a module index.
 func (h *Host) ModuleIndex(name string) (int, error) {
-	p := h.Vendor.Profile()
+	p := h.m.Profile
 	if i := p.ModuleIndex(name); i >= 0 {
 		return i, nil
 	}
@@ -104,7 +104,7 @@ func (h *Host) Insert(module string, spec InsertSpec) error {
 		return err
 	}
 	m := &model.Module{Configs: map[string]*model.Config{}}
-	platform := h.Vendor.Profile().Platform
+	platform := h.m.Profile.Platform
 	if spec.Primary == "" && spec.Secondary == "" {
 		// a module with the software the chassis runs
 		h.View(func(c *model.Chassis) {

@@ -216,13 +216,31 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 		return nil, err
 	}
 	c := sc.Chassis
-	c.Profile = v.Profile()
+	// the vendor's profile, or the one of its chassis the scenario chose
+	// (its platform)
+	platform := ""
+	if c.Profile != nil {
+		platform = c.Profile.Platform
+	}
+	prof, err := v.Profile().ForPlatform(platform)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sc.File, err)
+	}
+	c.Profile = prof
 	var key []byte
 	var savedAt time.Time
 	restored := st != nil
 	if restored {
+		saved, err := v.Profile().ForPlatform(st.Platform)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w: %v", cc.StateFile, ErrDamaged, err)
+		}
+		if cc.Scenario != nil && saved != prof {
+			return nil, fmt.Errorf("%s: %w: the state is of a %s chassis, the scenario of a %s one (move the state away to start from the scenario)",
+				cc.StateFile, ErrDamaged, saved.Platform, prof.Platform)
+		}
 		c, key, savedAt = st.Chassis, []byte(st.HostKey), st.Saved
-		c.Profile = v.Profile()
+		c.Profile = saved
 		c.Timings = sc.Chassis.Timings
 		if cc.Scenario == nil {
 			c.Timings = c.Profile.Timings

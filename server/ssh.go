@@ -349,11 +349,10 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 	}
 	sess.Width, sess.Height = cc.Size()
 	if !f.route.mgmt {
-		sess.Module = f.route.module
 		sess.Transport = "CONSOLE"
-		f.host.attachConsole(cc, f.route.module)
-		defer f.host.detachConsole(cc, f.route.module)
-		mc := &console.ModuleConsole{Conn: cc, Vendor: f.host.Vendor, Module: f.route.module,
+		sess.Module = f.host.attachConsole(cc, f.route.module)
+		defer f.host.detachConsole(cc)
+		mc := &console.ModuleConsole{Conn: cc, Vendor: f.host.Vendor, Module: sess.Module,
 			Watch: f.host, Session: sess}
 		mc.Run()
 		return

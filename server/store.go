@@ -21,11 +21,14 @@ const stateVersion = 1
 // flash, config files, logs, boot history and the host key can never
 // disagree.
 type stateFile struct {
-	Version int            `json:"version"`
-	Vendor  string         `json:"vendor"`
-	Saved   time.Time      `json:"saved"`
-	HostKey string         `json:"hostKey"` // OpenSSH private key (PEM)
-	Chassis *model.Chassis `json:"chassis"`
+	Version int    `json:"version"`
+	Vendor  string `json:"vendor"`
+	// Platform names which of the vendor's chassis it is (its images'
+	// platform; "" in older files: the vendor's own).
+	Platform string         `json:"platform,omitempty"`
+	Saved    time.Time      `json:"saved"`
+	HostKey  string         `json:"hostKey"` // OpenSSH private key (PEM)
+	Chassis  *model.Chassis `json:"chassis"`
 }
 
 type snapshot struct {
@@ -176,7 +179,7 @@ func WriteAtomic(path string, data []byte, sync func(*os.File) error) error {
 
 // encodeState serializes a chassis (called with its lock held).
 func encodeState(c *model.Chassis, hostKey []byte) []byte {
-	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Vendor: c.Profile.Vendor, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
+	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Vendor: c.Profile.Vendor, Platform: c.Profile.Platform, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
 	if err != nil {
 		panic(err) // the model is plain data; this cannot fail
 	}

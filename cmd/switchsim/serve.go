@@ -305,9 +305,13 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		if ou != "" {
 			fmt.Fprintf(out, "    ssh -p %s %s@%s     (%s)\n", port(a.Mgmt), ou, h, pw(op))
 		}
+		roles := srv.Hosts()[i].Chassis().Profile.RoleConsoles
 		for j, c := range a.Consoles {
 			label := fmt.Sprint(j + 1)
-			if j < len(st.Modules) {
+			switch {
+			case j < len(roles):
+				label = roles[j] // ports wired by role
+			case j < len(st.Modules):
 				label = st.Modules[j].Label
 			}
 			fmt.Fprintf(out, "  %s console:  ssh -p %s %s@%s\n", label, port(c), mu, hostPart(c))

@@ -871,8 +871,10 @@ func (sh *Shell) commit(t commands.Terminal, o commitOpts) error {
 		if other != nil {
 			otherName = c.Profile.ModuleLabel(c.Index(other))
 		}
+		// a virtual-chassis member prints the one-RE form
+		vc := vcMember(c)
 		header := func(name string) {
-			if sync {
+			if sync && !vc {
 				out.WriteString(fmt.Sprintf(tx.REHeader, name) + "\n")
 			}
 		}
@@ -883,7 +885,7 @@ func (sh *Shell) commit(t commands.Terminal, o commitOpts) error {
 		}
 		header(myName)
 		out.WriteString(tx.ConfigCheckSucceeds + "\n")
-		if sync && !otherUp {
+		if sync && !otherUp && !vc {
 			out.WriteString(tx.SyncUnreachable + "\n")
 		}
 		if o.check {

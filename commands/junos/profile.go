@@ -28,6 +28,8 @@ var profile = &model.Profile{
 	FactoryConfig:     FactoryConfig,
 	ReadConfig:        ReadConfig,
 	PortName:          portName,
+	// the QFX5100 is the vendor's second chassis ("platform: qfx5100")
+	Variants: []*model.Profile{qfxProfile},
 	Defaults: model.Defaults{
 		Called:       "an MX240",
 		CardCalled:   "an MPC",
@@ -74,11 +76,14 @@ func portName(s *model.LineCard, n int) string {
 //go:embed scenarios/mx240.yaml
 var scenarioMX240 []byte
 
-// Profile is the MX240's rules and defaults.
+// Profile is the MX240's rules and defaults (the QFX5100's are its
+// variant).
 func (Vendor) Profile() *model.Profile { return profile }
 
 // Scenarios are the built-in Junos chassis.
 func (Vendor) Scenarios() []commands.Scenario {
 	return []commands.Scenario{{Name: "mx240", YAML: scenarioMX240,
-		Summary: "Juniper MX240, Junos 13.3R1.4, Routing Engines re0 (master) and re1 (backup), GRES and NSR"}}
+		Summary: "Juniper MX240, Junos 13.3R1.4, Routing Engines re0 (master) and re1 (backup), GRES and NSR"},
+		{Name: "qfx5100", YAML: scenarioQFX5100,
+			Summary: "Juniper QFX5100 sw-duckhorn-01, Junos 18.1R3.3, a single-node virtual chassis: the in-service software reboot of manual 004"}}
 }

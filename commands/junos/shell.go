@@ -90,12 +90,13 @@ func (sh *Shell) Prompt() string {
 	var b strings.Builder
 	var host string
 	role := "master"
-	var pending string
+	var pending, word string
 	sh.s.Host.View(func(c *model.Chassis) {
 		host = sh.host(c)
 		if m := c.Module(sh.s.Module); m != nil && m.State != model.Active {
 			role = "backup"
 		}
+		word = banner(c, role)
 		if sh.config && role == "master" {
 			if at, ok := c.ConfirmPending(); ok {
 				mins := int((at.Sub(c.Now()) + 59*1e9) / (60 * 1e9))
@@ -107,7 +108,7 @@ func (sh *Shell) Prompt() string {
 		}
 	})
 	b.WriteString(pending)
-	b.WriteString("{" + role + "}")
+	b.WriteString(word)
 	if sh.config {
 		b.WriteString(sh.editLine())
 	}

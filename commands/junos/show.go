@@ -23,17 +23,22 @@ func versionBlock(c *model.Chassis, i int) string {
 	if cf := c.Committed(i); cf != nil {
 		host = cf.Hostname
 	}
-	return fmt.Sprintf(tx.VersionHead, host, c.Info.Model, m.Running.Version) + packages(m.Running.Version)
+	return fmt.Sprintf(tx.VersionHead, host, c.Info.Model, m.Running.Version) + packages(c, m.Running.Version)
 }
 
-// packages is the package list of a release (rendered once per release:
-// show version is what load generators run).
-func packages(version string) string {
-	if p, ok := packageCache.Load(version); ok {
+// packages is the package list of a release (rendered once per platform
+// and release: show version is what load generators run).
+func packages(c *model.Chassis, version string) string {
+	list := tx.Packages
+	if vcMember(c) {
+		list = tx.QFXPackages
+	}
+	key := c.Profile.Platform + " " + version
+	if p, ok := packageCache.Load(key); ok {
 		return p.(string)
 	}
-	p := fmt.Sprintf(tx.Packages, version)
-	packageCache.Store(version, p)
+	p := fmt.Sprintf(list, version)
+	packageCache.Store(key, p)
 	return p
 }
 
@@ -42,6 +47,10 @@ var packageCache sync.Map
 // showVersion is show version: this RE's block, or every running RE's
 // under its name.
 func showVersion(c *model.Chassis, sh *Shell, all bool) string {
+	if vcMember(c) {
+		// a virtual-chassis member prints its FPC's block, standalone too
+		return fmt.Sprintf(tx.VCHeader, memberID) + "\n" + tx.REDashes + "\n" + versionBlock(c, sh.s.Module)
+	}
 	if !all {
 		return versionBlock(c, sh.s.Module)
 	}
@@ -71,6 +80,9 @@ func hwFixed(row string, args ...any) string {
 // showHardware is show chassis hardware: the chassis, its REs, CBs and
 // FPCs as the model holds them.
 func showHardware(c *model.Chassis) string {
+	if vcMember(c) {
+		return qfxHardware(c)
+	}
 	var b strings.Builder
 	b.WriteString(tx.HardwareHead)
 	b.WriteString(hwRow("Chassis", "", "", c.Info.Serial, c.Info.Name))
@@ -180,6 +192,10 @@ func showRoutingEngine(c *model.Chassis) string {
 		}
 		if r, ok := configured[i]; ok && r != "" {
 			prio = strings.ToUpper(r[:1]) + r[1:]
+		}
+		if vcMember(c) {
+			// no fixed roles: an ISSR makes either slot the master
+			prio = state + " (default)"
 		}
 		mem, user, kern, intr, idle := 19, 3, 11, 4, 82
 		load := [3]string{"0.22", "0.26", "0.23"}
@@ -407,7 +423,9 @@ func interfacesOf(c *model.Chassis, i int) []ifLine {
 	out = append(out, ifLine{name: "em0", admin: "up", link: "up"},
 		ifLine{name: "em0.0", admin: "up", link: "up", fams: []famAddrs{em0, {fam: "tnp", addrs: []string{fmt.Sprintf("0x%d", 4+i)}}}},
 		ifLine{name: "em1", admin: "up", link: "down"})
-	add("fxp0", true)
+	if !vcMember(c) {
+		add("fxp0", true) // a QFX5100's management port is em0
+	}
 	add("lo0", true)
 	out = append(out, ifLine{name: "lo0.16384", admin: "up", link: "up", fams: []famAddrs{{fam: "inet", addrs: []string{"127.0.0.1"}}}})
 	return out
