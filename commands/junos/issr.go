@@ -411,8 +411,12 @@ func (sh *Shell) reboot(x *ctx) error {
 	if err != nil {
 		return commands.ErrFailed
 	}
-	return x.T.Wait(func(c *model.Chassis) bool {
+	// the session goes down with its RE
+	if err := x.T.Wait(func(c *model.Chassis) bool {
 		m := c.Module(x.S.Module)
 		return m == nil || !running(m.State)
-	})
+	}); err != nil {
+		return err
+	}
+	return commands.ErrInterrupted
 }

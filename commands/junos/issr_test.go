@@ -463,3 +463,73 @@ func TestQFXRenderings(t *testing.T) {
 		t.Fatalf("show interfaces terse:\n%s", got)
 	}
 }
+
+// A state file names its platform: a restart comes back as the QFX5100
+// (after an ISSR, on RE 1), and the MX240's scenario refuses it.
+func TestQFXStateKeepsItsPlatform(t *testing.T) {
+	state := t.TempDir() + "/state.json"
+	serve := func(name string) (*server.Server, error) {
+		sc, err := vendors.Scenario(name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Chassis: []server.ChassisConfig{{Name: "c", Scenario: sc,
+			Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: state}}})
+	}
+	srv, err := serve("qfx5100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, srv: srv, h: srv.Host("c")}
+	s := f.mgmt()
+	s.scr.Fresh()
+	f.issr(s, 10*time.Minute)
+	f.h.Advance(5 * time.Second)
+	srv.Close()
+	srv, err = serve("qfx5100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	f = &fixture{t: t, srv: srv, h: srv.Host("c")}
+	if got := f.mgmt().scr.FreshLF(); !strings.HasSuffix(got, "\n{master:0}\nadmin@sw-duckhorn-01> ") {
+		t.Fatalf("after the restart: %q", got)
+	}
+	if st := f.h.State(); st.Active != 2 || st.Modules[0].State != "absent" {
+		t.Fatalf("after the restart: active %d, RE 0 %s", st.Active, st.Modules[0].State)
+	}
+	srv.Close()
+	if _, err := serve("mx240"); err == nil || !strings.Contains(err.Error(), "the state is of a qfx5100 chassis, the scenario of a junos one") {
+		t.Fatalf("the mx240 on a qfx5100 state: %v", err)
+	}
+}
+
+// request system reboot (not in service): the shutdown lines of the
+// capture, then the RE reboots; alone, the system reboots and the session
+// ends; the console shows the boot and the CLI comes back.
+func TestRebootWithoutISSR(t *testing.T) {
+	f := qfxFixture(t, nil)
+	s := f.mgmt()
+	con := f.open(server.Console(0))
+	s.scr.Fresh()
+	con.scr.Fresh()
+	s.typ("request system reboot\r")
+	s.expect("yes\r", "yes\n\n\n*** FINAL System shutdown message from root@sw-duckhorn-01 ***\nSystem going down IMMEDIATELY\n\n\nShutdown NOW!\n[pid 1200]\n")
+	if !s.l.Conn.Ended() {
+		t.Fatal("the session did not end")
+	}
+	f.h.Advance(10 * time.Minute)
+	con.l.Conn.WaitIdle()
+	if got := con.scr.FreshLF(); !strings.Contains(got, "Rebooting...\n") || !strings.HasSuffix(got, "{master:0}\nadmin@sw-duckhorn-01> ") {
+		t.Fatalf("the console: %q", got)
+	}
+	// on the MX240 the backup takes over
+	m := newFixture(t, nil)
+	ms := m.mgmt()
+	ms.typ("request system reboot\r")
+	ms.typ("yes\r")
+	m.h.Advance(10 * time.Second)
+	if st := m.h.State(); st.Active != 2 {
+		t.Fatalf("mx240 after the reboot: active %d", st.Active)
+	}
+}
