@@ -40,7 +40,7 @@ var qfxProfile = &model.Profile{
 	FactoryConfig:     FactoryConfig,
 	ReadConfig:        ReadConfig,
 	PortName:          qfxPortName,
-	RoleConsoles:      []string{"console", "other RE console"},
+	RoleConsoles:      []string{"box (primary RE)", "other RE"},
 	Defaults: model.Defaults{
 		Called:       "a QFX5100",
 		CardCalled:   "the QFX5100's FPC",

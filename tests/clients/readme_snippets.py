@@ -7,7 +7,8 @@ The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 <!-- SECTION:start --> and <!-- SECTION:end --> ("automation", the
 8212zl's, by default; "automation-exos" for the BlackDiamond's,
 "automation-sros" for the 7750 SR-12's: Netmiko and expect, as Debian's
-Ansible cannot drive SR OS; "automation-junos" for the mx240) are written out with
+Ansible cannot drive SR OS; "automation-junos" for the mx240, "automation-issr" for the qfx5100's
+ISSR: Netmiko only) are written out with
 the port 2222 of "make run" replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
@@ -53,6 +54,9 @@ def main():
             "tcl": ("router.exp", ["expect", "router.exp"], "Switchover Status: Ready"),
             "yaml": ("router.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "router.yml"],
                      '"Junos: 13.3R1.4",'),
+        },
+        "automation-issr": {
+            "python": ("issr.py", ["/usr/bin/python3", "issr.py"], "Spawn backup RE, index 1 successful"),
         },
         "automation-sros": {
             "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),

@@ -89,6 +89,10 @@ start sros-readme --scenario 7750-sr12
 start junos-netmiko --scenario mx240
 start junos-ansible --scenario mx240
 start junos-readme --scenario mx240
+# the QFX5100's in-service software reboot (manual 004)
+start junos-issr-netmiko --scenario qfx5100
+start junos-issr-expect --scenario qfx5100
+start junos-issr-readme --scenario qfx5100
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -132,6 +136,9 @@ suite readme-sros "$PY" readme_snippets.py "$ROOT/README.md" "$(port sros-readme
 suite netmiko-junos "$PY" netmiko_junos.py "$(mgmt junos-netmiko)"
 suite ansible-junos /usr/bin/ansible-playbook -i ansible/junos-inventory.ini -e "ansible_port=$(port junos-ansible)" ansible/junos.yml
 suite readme-junos "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-readme)" "$WORK/readme-junos" automation-junos
+suite netmiko-issr "$PY" netmiko_issr.py "$(mgmt junos-issr-netmiko)"
+suite expect-issr expect issr.exp "$(host junos-issr-expect)" "$(port junos-issr-expect)"
+suite readme-issr "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-issr-readme)" "$WORK/readme-issr" automation-issr
 
 failed=()
 for name in "${ORDER[@]}"; do
