@@ -146,6 +146,10 @@ type Module struct {
 	// Staged are software images downloaded to the module's storage and
 	// not installed into a bank yet (StartInstall installs one).
 	Staged []*Image `json:"staged,omitempty"`
+	// Spawned: the chassis made this module for itself (Spawn): a
+	// virtual one, which a system boot does not bring back unless it is
+	// the active one.
+	Spawned bool `json:"spawned,omitempty"`
 
 	gen             int   // bumps on every boot; stale timers compare it
 	shutdownPending bool  // MM Shutdown pressed, waiting for file sync
@@ -497,6 +501,9 @@ func (c *Chassis) Resume() {
 		}
 	}
 	for _, m := range c.Modules {
+		if m.Spawned && m != act {
+			m.Present = false // a spawned module does not outlive the system
+		}
 		if !m.Present {
 			m.State = Absent
 			continue

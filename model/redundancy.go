@@ -230,6 +230,12 @@ func (c *Chassis) rebootSystem(cause Cause, o Origin, bank *Bank, warm bool) {
 		if !m.Present {
 			continue
 		}
+		if m.Spawned && m != a {
+			// a spawned module is gone with the system that made it
+			c.emit(Event{Kind: EvEndSessions, Module: c.Index(m)})
+			c.retire(m, cause, removeOld)
+			continue
+		}
 		if m.State == Shutdown && cause != CausePowerFailure {
 			continue
 		}

@@ -10,7 +10,9 @@ package model
 // active one: the same hardware and the same software in its flash,
 // booting the image the active runs, with the active's configuration
 // files and its earlier committed configurations. It boots like an
-// inserted module and joins as the standby.
+// inserted module and joins as the standby. Being virtual, it does not
+// outlive a system boot (or a restart of the emulator) unless it is the
+// active one by then.
 func (c *Chassis) Spawn(i int) error {
 	a := c.Active()
 	if a == nil {
@@ -24,6 +26,7 @@ func (c *Chassis) Spawn(i int) error {
 		return ErrSlotOccupied
 	}
 	m := &Module{
+		Spawned:     true,
 		Hardware:    a.Hardware,
 		Flash:       [2]*Image{a.Flash[0].Clone(), a.Flash[1].Clone()},
 		ROM:         a.ROM,

@@ -154,3 +154,34 @@ func TestProfileForPlatform(t *testing.T) {
 		t.Fatalf("unknown: %v", err)
 	}
 }
+
+// A spawned module is the system's own: a system boot (or a restart of
+// the emulator, Resume) does not bring it back unless it is the active
+// one by then.
+func TestSpawnedModuleDoesNotOutliveTheSystem(t *testing.T) {
+	c := newSingle(t)
+	c.Spawn(1)
+	settle(c)
+	c.PowerCycle()
+	settle(c)
+	if c.Modules[1].Present || c.Modules[1].State != Absent || c.ActiveIndex() != 0 {
+		t.Fatalf("after a power cycle: %s", states(c))
+	}
+	c.Spawn(1)
+	settle(c)
+	c.Resume()
+	if c.Modules[1].Present || c.Modules[0].State != Active {
+		t.Fatalf("after Resume: %s", states(c))
+	}
+	// handed over to, it is the active one: it stays
+	c = newSingle(t)
+	c.Spawn(1)
+	settle(c)
+	c.HandOver(Origin{})
+	settle(c)
+	c.PowerCycle()
+	settle(c)
+	if c.ActiveIndex() != 1 || c.Modules[0].Present {
+		t.Fatalf("the spawned active after a power cycle: %s", states(c))
+	}
+}

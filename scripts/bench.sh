@@ -71,6 +71,18 @@ for i in $(seq "$runs"); do
 done
 "$bin" bench --state-dir "$work/junos" --sessions 1 --commands 2000
 
+echo; echo "== the qfx5100 (Junos, {master:0}) beside the 8212zl, alternating; its ISSR is BenchmarkISSR above"
+"$bin" serve --scenario qfx5100 --state-dir "$work/qfx" --listen 127.0.0.1:0 --console1 off --console2 off \
+  --control 127.0.0.1:0 --quiet >"$work/qfx.out" 2>"$work/qfx.err" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/qfx/ports.json" ] && break; sleep 0.05; done
+for i in $(seq "$runs"); do
+  echo "-- run $i: 8212zl"
+  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  echo "-- run $i: qfx5100"
+  "$bin" bench --state-dir "$work/qfx" --sessions 500 --commands 10
+done
+
 echo; echo "== one session: round trip of show version (2000 in a row)"
 "$bin" bench --state-dir "$work/one" --sessions 1 --commands 2000 --command "show version"
 

@@ -79,6 +79,7 @@ func planISSR(lines []tx.ISSRLine) []issrEntry {
 type issrRun struct {
 	origin  model.Origin
 	checks  []string // the pre-checks' values, in 004's order
+	primary int      // the index of the primary RE that started it
 	spawned int      // the index of the spawned RE (-1 before)
 }
 
@@ -207,7 +208,7 @@ func (r *issrRun) render(c *model.Chassis, l tx.ISSRLine) []string {
 // procedure that prints the log as it goes. Call it with the chassis
 // locked (Host.Do).
 func StartISSR(c *model.Chassis, o model.Origin) (*model.Procedure, []string, error) {
-	r := &issrRun{origin: o, spawned: -1}
+	r := &issrRun{origin: o, primary: c.ActiveIndex(), spawned: -1}
 	vals, fail := issrChecks(c)
 	r.checks = vals
 	if fail >= 0 {
@@ -286,6 +287,11 @@ func (r *issrRun) step(group []issrEntry) model.Step {
 		case handover:
 			// the lines name the old primary: render them before it goes
 			lines()
+			if c.ActiveIndex() != r.primary {
+				// the roles changed under the ISSR (a mastership switch,
+				// a crash): nothing to hand over
+				return r.abort(c, tx.ISSRBackupNotReady), errors.New("junos: the primary RE changed")
+			}
 			if err := c.HandOver(r.origin); err != nil {
 				return r.abort(c, tx.ISSRBackupNotReady), err
 			}
@@ -385,6 +391,7 @@ func rebootCmd(x *ctx) error {
 	x.S.Paging = false
 	defer func() { x.S.Paging = old }()
 	err = RebootInService(x.S.Host, x.S.Origin(), x.T.Wait, x.Print)
+
 	switch {
 	case errors.Is(err, commands.ErrInterrupted):
 		return err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -531,5 +532,139 @@ func TestRebootWithoutISSR(t *testing.T) {
 	m.h.Advance(10 * time.Second)
 	if st := m.h.State(); st.Active != 2 {
 		t.Fatalf("mx240 after the reboot: active %d", st.Active)
+	}
+}
+
+// A step that cannot happen aborts the ISSR: a spawned RE that fails its
+// start, or a primary that changed before the switch. The log ends with
+// why and the abort; the spawned RE goes; the chassis is ready for the
+// next ISSR.
+func TestISSRAbortsWhenTheBackupFails(t *testing.T) {
+	f := qfxFixture(t, nil)
+	s := f.mgmt()
+	s.scr.Fresh()
+	s.typ("request system reboot in-service\r")
+	s.typ("yes\r")
+	f.h.Advance(43 * time.Second) // the spawn
+	if err := f.h.FailHardware("re1"); err != nil {
+		t.Fatal(err)
+	}
+	f.h.Advance(5 * time.Minute)
+	s.l.Conn.WaitIdle()
+	log := s.scr.FreshLF()
+	if !strings.Contains(log, "\nWaiting for backup RE switchover ready\nBackup RE not ready for switchover\nerror: ISSU Aborted\n\n{master:0}\n") || s.l.Conn.Ended() {
+		t.Fatalf("the log:\n%s", log)
+	}
+	if st := f.h.State(); st.Active != 1 || st.Modules[1].State != "absent" {
+		t.Fatalf("after the abort: active %d, RE 1 %s", st.Active, st.Modules[1].State)
+	}
+
+	// the primary switched under the ISSR (a GRES switch once the backup
+	// was ready): the ISSR does not hand over
+	s.typ("request system reboot in-service\r")
+	s.typ("yes\r")
+	f.h.Advance(6*time.Minute + 50*time.Second)
+	o := f.mgmt()
+	o.typ("request chassis routing-engine master switch\r")
+	if out := o.typ("yes\r"); !strings.Contains(out, "Complete. The other routing engine becomes the master.") {
+		t.Fatalf("the switch: %q", out)
+	}
+	f.h.Advance(time.Minute)
+	s.l.Conn.WaitIdle()
+	log = s.scr.FreshLF()
+	// no hand-over: the shutdown lines give way to the abort, and the
+	// session stays, on RE 0, now the backup
+	if !strings.Contains(log, "\nPost Chassis ISSU processing done\nBackup RE not ready for switchover\nerror: ISSU Aborted\n\n{backup:0}\n") {
+		t.Fatalf("the log:\n%s", log)
+	}
+	if st := f.h.State(); st.Active != 2 {
+		t.Fatalf("after the switch: active %d", st.Active)
+	}
+}
+
+// BenchmarkISSR is one whole ISSR in process on the virtual clock: the
+// question answered, 004's log followed second by second by its session
+// to the switch, and the new primary serving.
+func BenchmarkISSR(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sc, err := vendors.Scenario("qfx5100", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Chassis: []server.ChassisConfig{{Name: "c", Scenario: sc,
+			Mgmt: "127.0.0.1:0", Consoles: []string{}}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := srv.Host("c")
+		w := &strings.Builder{}
+		l, err := srv.OpenLocal("c", server.Management("admin", true), &lockedWriter{w: w})
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.Conn.WaitIdle()
+		l.Conn.Feed([]byte("request system reboot in-service\r"))
+		l.Conn.WaitIdle()
+		l.Conn.Feed([]byte("yes\r"))
+		for !l.Conn.Ended() {
+			l.Conn.WaitIdle()
+			h.Advance(time.Second)
+		}
+		h.Advance(5 * time.Second)
+		if h.ActiveModule() != 1 {
+			b.Fatal("the ISSR did not switch")
+		}
+		srv.Close()
+	}
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// Stopping the emulator in the middle of an ISSR is a power cycle of the
+// box: it comes back on RE 0 alone (the spawned RE was the ISSR's), ready
+// for the next ISSR.
+func TestISSRInterruptedByARestart(t *testing.T) {
+	state := t.TempDir() + "/state.json"
+	serve := func() *server.Server {
+		sc, err := vendors.Scenario("qfx5100", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Chassis: []server.ChassisConfig{{Name: "c", Scenario: sc,
+			Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: state}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return srv
+	}
+	srv := serve()
+	f := &fixture{t: t, srv: srv, h: srv.Host("c")}
+	s := f.mgmt()
+	s.typ("request system reboot in-service\r")
+	s.typ("yes\r")
+	f.h.Advance(4 * time.Minute)
+	if st := f.h.State(); st.Modules[1].State != "standby" {
+		t.Fatalf("RE 1 is %s", st.Modules[1].State)
+	}
+	srv.Close()
+	srv = serve()
+	defer srv.Close()
+	f = &fixture{t: t, srv: srv, h: srv.Host("c")}
+	if st := f.h.State(); st.Active != 1 || st.Modules[1].State != "absent" {
+		t.Fatalf("after the restart: active %d, RE 1 %s", st.Active, st.Modules[1].State)
+	}
+	s = f.mgmt()
+	s.scr.Fresh()
+	if log := texts(f.issr(s, 10*time.Minute)); !strings.Contains(log, "\nSpawn backup RE, index 1 successful\n") {
+		t.Fatalf("the next ISSR:\n%s", log)
 	}
 }
