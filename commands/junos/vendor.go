@@ -1,7 +1,9 @@
-// Package junos is Junos on an MX240 with two Routing Engines: the
-// operational and configuration CLI, the candidate configuration with its
-// commits and rollbacks, GRES, and the console texts. Everything it prints
-// is rendered from the chassis model with the texts of prompts/junos.
+// Package junos is Junos on an MX240 with two Routing Engines and on a
+// standalone QFX5100 (qfx.go): the operational and configuration CLI, the
+// candidate configuration with its commits and rollbacks, GRES, the
+// in-service software reboot of manual 004 (issr.go), and the console
+// texts. Everything it prints is rendered from the chassis model with the
+// texts of prompts/junos.
 package junos
 
 import (

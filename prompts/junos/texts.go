@@ -1,5 +1,6 @@
 // Package junos holds the Junos texts of the MX240 with two Routing
-// Engines. Each text names its source: "capture" is real device output in
+// Engines and of the QFX5100 with its in-service software reboot (manual
+// 004: issr.go). Each text names its source: "capture" is real device output in
 // ../shared/reference/juniper_junos or the fact sheet's raw/ captures
 // (notes/junos), "tool" a string automation clients wait for or match,
 // "doc" Juniper documentation prose, and "no source" marks our own wording
