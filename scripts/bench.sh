@@ -59,7 +59,7 @@ for i in $(seq "$runs"); do
 done
 
 echo; echo "== closed loop side by side: the mx240 (Junos, show version | no-more) and the 8212zl, alternating"
-"$bin" serve --scenario mx240 --state-dir "$work/junos" --listen 127.0.0.1:0 --console1 off --console2 off \
+"$bin" serve --scenario mx240 --state-dir "$work/junos" --listen 127.0.0.1:0 --console1 off --console2 off --netconf off \
   --control 127.0.0.1:0 --quiet >"$work/junos.out" 2>"$work/junos.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/junos/ports.json" ] && break; sleep 0.05; done

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what "make test" needs, skipping what is already there:
 # the Go modules, and Debian's openssh-client, expect, python3-netmiko and
-# ansible for the real-client suites, and python3-textfsm for the 8212zl's
-# layout tests. apt-get update runs once, only when
-# something is missing.
+# ansible for the real-client suites, python3-textfsm for the 8212zl's
+# layout tests, python3-ncclient and python3-junos-eznc (PyEZ) for the
+# Junos NETCONF suites. apt-get update runs once, only when something is
+# missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,9 @@ command -v expect >/dev/null 2>&1 || missing+=(expect)
 /usr/bin/python3 -c 'import netmiko' >/dev/null 2>&1 || missing+=(python3-netmiko)
 command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible)
 /usr/bin/python3 -c 'import textfsm' >/dev/null 2>&1 || missing+=(python3-textfsm)
+# NETCONF clients of the Junos suites (PyEZ 2.1.7, ncclient 0.6.13)
+/usr/bin/python3 -c 'import ncclient' >/dev/null 2>&1 || missing+=(python3-ncclient)
+/usr/bin/python3 -c 'import jnpr.junos' >/dev/null 2>&1 || missing+=(python3-junos-eznc)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -55,7 +55,8 @@ type Host struct {
 	whoSeq   uint64
 	consoles map[int][]*console.Conn
 	watchers map[*console.Conn]int
-	active   int  // cached active module, -1 while none
+	xml      map[*xmlSession]bool // NETCONF sessions
+	active   int                  // cached active module, -1 while none
 	hostKeys bool // SSH host keys exist
 	// wire is the module each console port shows on a chassis whose
 	// ports are wired by role (nil: port i is module i), states each
@@ -289,6 +290,7 @@ func (h *Host) deliver(ds []delivery) {
 					conn.EndSoon(h.endGrace)
 				}
 			}
+			h.endXML(d.ev.Module)
 		case model.EvModule:
 			h.followState(d.ev.Module, d.state, final)
 			for _, conn := range h.consoles[d.ev.Module] {
@@ -531,6 +533,9 @@ func (h *Host) Close() {
 			for _, c := range list {
 				c.Close()
 			}
+		}
+		for x := range h.xml {
+			x.close()
 		}
 		h.smu.Unlock()
 		if h.store != nil {

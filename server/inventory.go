@@ -21,13 +21,14 @@ import (
 // An inventory (a fleet file) serves many chassis from one process. Each
 // chassis gets a block of consecutive ports on one address: the first is
 // its management address, the next two its module consoles, the fourth
-// its telnet port (when telnet is on). User names keep their meaning
+// its telnet port (when telnet is on), the sixth (offset 5) its NETCONF
+// port (for a vendor with an XML API: Junos). User names keep their meaning
 // (manager, operator) because the port, not the user name, picks the
 // chassis.
 //
 //	listen: 127.0.0.1      # address every chassis listens on
 //	base-port: 20000       # the first chassis's block; 0 = ephemeral ports
-//	block: 10              # ports per chassis (at least 4)
+//	block: 10              # ports per chassis (at least 6)
 //	telnet: false          # telnet on the fourth port of each block
 //	scenario: lab.yaml     # default scenario: a file, or a built-in name ("" = the default one)
 //	chassis:
@@ -43,7 +44,9 @@ import (
 const (
 	DefaultInventoryBase  = 20000
 	DefaultInventoryBlock = 10
-	minInventoryBlock     = 4
+	minInventoryBlock     = 6
+	// netconfOffset is the NETCONF port's place in a block.
+	netconfOffset = 5
 )
 
 // reservedNames would collide with the other files of a state directory.
@@ -189,6 +192,7 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog, reg Vendors
 				if telnet {
 					cc.Telnet = ep
 				}
+				cc.NETCONF = ep
 			} else {
 				if port+minInventoryBlock-1 > 65535 {
 					d.Fail(e.node, e.path, "chassis %q: its ports (from %d) are beyond 65535", name, port)
@@ -199,6 +203,7 @@ func ParseInventory(path string, data []byte, cat *scenario.Catalog, reg Vendors
 				if telnet {
 					cc.Telnet = at(3)
 				}
+				cc.NETCONF = at(netconfOffset)
 				port += block
 			}
 			out = append(out, cc)
@@ -254,6 +259,7 @@ type Listed struct {
 	Mgmt             string   `json:"mgmt"`
 	Consoles         []string `json:"consoles"`
 	Telnet           string   `json:"telnet,omitempty"`
+	NETCONF          string   `json:"netconf,omitempty"`
 	ManagerUser      string   `json:"managerUser"`
 	ManagerPassword  string   `json:"managerPassword"`
 	OperatorUser     string   `json:"operatorUser"`
@@ -267,7 +273,7 @@ type Listed struct {
 func listed(a Addrs, v commands.Vendor, hostname string, cr model.Credentials) Listed {
 	tx := v.Texts()
 	l := Listed{Name: a.Name, Vendor: v.Name(), DeviceType: tx.NetmikoType, NetworkOS: tx.AnsibleOS,
-		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet,
+		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF,
 		ManagerUser: cr.ManagerUser, ManagerPassword: cr.ManagerPassword,
 		OperatorUser: cr.OperatorUser, OperatorPassword: cr.OperatorPassword}
 	if l.Consoles == nil {
@@ -308,6 +314,13 @@ func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 	var out []Listed
 	for _, cc := range ccs {
 		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet}
+		if cc.Scenario != nil {
+			if v, err := reg.Lookup(cc.Scenario.Vendor); err == nil {
+				if _, ok := v.(commands.XMLAPI); ok {
+					a.NETCONF = cc.NETCONF
+				}
+			}
+		}
 		if _, p, _ := net.SplitHostPort(cc.Mgmt); p == "0" {
 			return nil, fmt.Errorf("chassis %s: ephemeral ports are known only once served (see fleet.json in the running server's state directory)", cc.Name)
 		}

@@ -42,7 +42,7 @@ func TestInventoryBlocks(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"edge.yaml": edgeScenario,
 		"fleet.yaml": `base-port: 30000
-block: 5
+block: 6
 telnet: yes
 chassis:
   - name: core1
@@ -62,15 +62,17 @@ chassis:
 	var got []string
 	for _, cc := range ccs {
 		host := cc.Scenario.Chassis.Modules[0].Startup().Hostname
-		got = append(got, strings.Join([]string{cc.Name, host, cc.Mgmt, strings.Join(cc.Consoles, ","), cc.Telnet,
+		got = append(got, strings.Join([]string{cc.Name, host, cc.Mgmt, strings.Join(cc.Consoles, ","), cc.Telnet, cc.NETCONF,
 			cc.Scenario.Chassis.Credentials.ManagerUser}, " "))
 	}
+	// the NETCONF port is offset 5 of each block (used only by a vendor
+	// with an XML API)
 	want := []string{
-		"core1 CORE-1 127.0.0.1:30000 127.0.0.1:30001,127.0.0.1:30002 127.0.0.1:30003 manager",
-		"edge001 edge001 127.0.0.1:30005 127.0.0.1:30006,127.0.0.1:30007 127.0.0.1:30008 admin",
-		"edge002 edge002 127.0.0.1:30010 127.0.0.1:30011,127.0.0.1:30012 127.0.0.1:30013 admin",
-		"edge003 edge003 127.0.0.1:30015 127.0.0.1:30016,127.0.0.1:30017 127.0.0.1:30018 admin",
-		"lab LAB 127.0.0.1:31000 127.0.0.1:31001,127.0.0.1:31002 127.0.0.1:31003 admin",
+		"core1 CORE-1 127.0.0.1:30000 127.0.0.1:30001,127.0.0.1:30002 127.0.0.1:30003 127.0.0.1:30005 manager",
+		"edge001 edge001 127.0.0.1:30006 127.0.0.1:30007,127.0.0.1:30008 127.0.0.1:30009 127.0.0.1:30011 admin",
+		"edge002 edge002 127.0.0.1:30012 127.0.0.1:30013,127.0.0.1:30014 127.0.0.1:30015 127.0.0.1:30017 admin",
+		"edge003 edge003 127.0.0.1:30018 127.0.0.1:30019,127.0.0.1:30020 127.0.0.1:30021 127.0.0.1:30023 admin",
+		"lab LAB 127.0.0.1:31000 127.0.0.1:31001,127.0.0.1:31002 127.0.0.1:31003 127.0.0.1:31005 admin",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -83,7 +85,7 @@ chassis:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ls[1].Host != "127.0.0.1" || ls[1].Port != 30005 || ls[1].ManagerPassword != "secret" || ls[1].OperatorUser != "viewer" || ls[1].Hostname != "edge001" {
+	if ls[1].Host != "127.0.0.1" || ls[1].Port != 30006 || ls[1].NETCONF != "" || ls[1].ManagerPassword != "secret" || ls[1].OperatorUser != "viewer" || ls[1].Hostname != "edge001" {
 		t.Fatalf("listing %+v", ls[1])
 	}
 }
@@ -98,7 +100,7 @@ func TestInventoryErrors(t *testing.T) {
 		{"chassis:\n  - name: a b\n", `f.yaml:2: chassis[0].name: "a b" is not a chassis name (letters, digits, '.', '_', '-'; up to 63)`},
 		{"chassis:\n  - count: 2\n", "f.yaml:2: chassis[0].name: every chassis needs a name"},
 		{"chassis:\n  - name: a\n    count: lots\n", `f.yaml:3: chassis[0].count: "lots" is not a whole number`},
-		{"block: 2\nchassis:\n  - name: a\n", "f.yaml:1: block: 2 is not in 4-1000"},
+		{"block: 2\nchassis:\n  - name: a\n", "f.yaml:1: block: 2 is not in 6-1000"},
 		{"base-port: 65534\nchassis:\n  - name: a\n", `f.yaml:3: chassis[0]: chassis "a": its ports (from 65534) are beyond 65535`},
 		{"listen: nowhere\nchassis:\n  - name: a\n", `f.yaml:1: listen: "nowhere" is not an IP address`},
 		{"base-port: 1000\n", "f.yaml:1: chassis: an inventory lists at least one chassis"},

@@ -33,6 +33,10 @@ type ChassisConfig struct {
 	Mgmt     string   // management address
 	Consoles []string // one per management module slot
 	Telnet   string   // telnet on the management address; "" = off
+	// NETCONF is the NETCONF-only port ("" = none); served only for a
+	// vendor with an XML API, and open only while its configuration
+	// lets NETCONF in.
+	NETCONF string
 	// StateFile keeps the chassis across restarts; "" = nothing is saved.
 	StateFile string
 	// ColdBoot starts from power-on instead of booted.
@@ -121,6 +125,7 @@ type Addrs struct {
 	Mgmt     string   `json:"mgmt"`
 	Consoles []string `json:"consoles"`
 	Telnet   string   `json:"telnet,omitempty"`
+	NETCONF  string   `json:"netconf,omitempty"`
 }
 
 // Server serves a set of chassis.
@@ -344,6 +349,13 @@ func (s *Server) listen(h *Host, cc ChassisConfig) (Addrs, error) {
 			return a, err
 		}
 		a.Telnet = addr
+	}
+	if cc.NETCONF != "" && h.xmlAPI() != nil {
+		addr, err := s.serveSSH(h, cc.NETCONF, route{netconf: true})
+		if err != nil {
+			return a, err
+		}
+		a.NETCONF = addr
 	}
 	return a, nil
 }

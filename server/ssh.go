@@ -22,6 +22,8 @@ import (
 type route struct {
 	mgmt   bool
 	module int
+	// netconf: the NETCONF-only port (lands on the active module too)
+	netconf bool
 }
 
 type ctxKey string
@@ -156,7 +158,13 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 		ConnCallback: func(ctx ssh.Context, conn net.Conn) net.Conn {
 			// no keys after "clear crypto": the switch serves no SSH;
 			// a takeover in progress: no module to land on yet
-			if !h.HostKeysPresent() || r.mgmt && h.ActiveModule() < 0 {
+			if !h.HostKeysPresent() || (r.mgmt || r.netconf) && h.ActiveModule() < 0 {
+				conn.Close()
+				return nil
+			}
+			// the NETCONF port is open only while the configuration
+			// serves NETCONF (Junos: system services netconf ssh)
+			if r.netconf && !h.netconfEnabled() {
 				conn.Close()
 				return nil
 			}
@@ -252,24 +260,52 @@ func (f *sshFront) session(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewCh
 			}
 		case "env":
 			req.Reply(true, nil)
-		case "shell", "exec":
+		case "subsystem":
+			// NETCONF on the management address or the NETCONF port,
+			// for a vendor with an XML API whose configuration lets it in
+			var p struct{ Value string }
+			gossh.Unmarshal(req.Payload, &p)
 			mu.Lock()
-			if started {
-				mu.Unlock()
-				req.Reply(false, nil)
-				continue
+			ok := !started && p.Value == "netconf" && (f.route.mgmt || f.route.netconf) && f.host.netconfEnabled()
+			if ok {
+				started = true
 			}
-			started = true
-			// logged in and started: the login grace is over
-			if t, ok := ctx.Value(graceKey).(*time.Timer); ok {
-				t.Stop()
+			mu.Unlock()
+			req.Reply(ok, nil)
+			if ok {
+				loginDone(ctx)
+				go f.serveXML(conn, ch, ctx, false)
 			}
+		case "shell", "exec":
 			var cmd string
 			if req.Type == "exec" {
 				var p struct{ Value string }
 				gossh.Unmarshal(req.Payload, &p)
 				cmd = p.Value
 			}
+			// the vendor's exec command that starts an XML session
+			// ("xml-mode netconf need-trailer"); the NETCONF port runs
+			// nothing else
+			xmlExec := false
+			if x := f.host.xmlAPI(); x != nil && req.Type == "exec" && (f.route.mgmt || f.route.netconf) {
+				xmlExec = x.XMLExec(cmd)
+			}
+			mu.Lock()
+			if started || f.route.netconf && !xmlExec {
+				mu.Unlock()
+				req.Reply(false, nil)
+				continue
+			}
+			started = true
+			if xmlExec {
+				mu.Unlock()
+				req.Reply(true, nil)
+				loginDone(ctx)
+				go f.serveXML(conn, ch, ctx, true)
+				continue
+			}
+			// logged in and started: the login grace is over
+			loginDone(ctx)
 			w, hgt, crlf := 80, 24, false
 			if pty != nil {
 				w, hgt, crlf = pty.width, pty.height, true

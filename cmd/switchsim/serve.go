@@ -29,6 +29,7 @@ type serveFlags struct {
 	console1    string
 	console2    string
 	telnet      string
+	netconf     string
 	control     string
 	stateDir    string
 	images      string
@@ -60,6 +61,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.StringVar(&f.console1, "console1", server.DefaultConsole1, "`address` of management module 1's console (\"off\" to disable)")
 	fs.StringVar(&f.console2, "console2", server.DefaultConsole2, "`address` of management module 2's console (\"off\" to disable)")
 	fs.StringVar(&f.telnet, "telnet", "", "telnet `address` for the management CLI (off unless given)")
+	fs.StringVar(&f.netconf, "netconf", server.DefaultNETCONF, "NETCONF-only `address` (the stand-in for port 830), for a vendor with NETCONF (Junos) and open while its configuration has \"system services netconf ssh\" (\"off\" to disable)")
 	fs.StringVar(&f.control, "control", server.DefaultControl, "control API `address` (\"off\" to disable)")
 	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
 	fs.StringVar(&f.images, "images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
@@ -175,6 +177,7 @@ func (f *serveFlags) config() (server.Config, error) {
 			Name: "chassis1", Scenario: sc, Mgmt: f.listen,
 			Consoles:  []string{off(f.console1), off(f.console2)},
 			Telnet:    f.telnet,
+			NETCONF:   off(f.netconf),
 			StateFile: filepath.Join(f.stateDir, "state.json"),
 			ColdBoot:  f.coldBoot,
 		}}
@@ -318,6 +321,9 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		}
 		if a.Telnet != "" {
 			fmt.Fprintf(out, "  telnet:            telnet %s %s\n", hostPart(a.Telnet), port(a.Telnet))
+		}
+		if a.NETCONF != "" {
+			fmt.Fprintf(out, "  NETCONF:           ssh -p %s %s@%s -s netconf   (also the netconf subsystem on %s)\n", port(a.NETCONF), mu, hostPart(a.NETCONF), port(a.Mgmt))
 		}
 	}
 	if c := srv.ControlAddr(); c != "" {

@@ -1,5 +1,6 @@
 // Package layering keeps the imports pointing one way:
-// cmd -> server -> console -> commands -> parser, prompts, model.
+// cmd -> server -> console -> commands -> parser, prompts, model;
+// netconf (the protocol) stands alone, under commands and server.
 // transcripts and switchsimtest sit beside server; nothing imports cmd.
 //
 // Only the registry (vendors) and a vendor's own folders (commands/<v>,
@@ -20,21 +21,22 @@ const mod = "github.com/switchsim/switchsim/"
 var allowed = map[string][]string{
 	"model":         {},
 	"parser":        {},
+	"netconf":       {},
 	"prompts":       {},
 	"prompts/":      {"prompts", "model"},
 	"scenario":      {"model"},
-	"commands":      {"model", "parser"},
-	"commands/":     {"commands", "parser", "prompts", "prompts/", "model", "commands/"},
+	"commands":      {"model", "parser", "netconf"},
+	"commands/":     {"commands", "parser", "prompts", "prompts/", "model", "commands/", "netconf"},
 	"vendors":       {"commands", "commands/", "model", "scenario"},
 	"console":       {"commands", "model"},
-	"server":        {"commands", "console", "model", "scenario"},
+	"server":        {"commands", "console", "model", "scenario", "netconf"},
 	"transcripts":   {"server", "model", "scenario", "vendors"},
 	"switchsimtest": {"server", "scenario", "vendors"},
 	"bench":         {"server"},
 	"cmd/":          {"server", "scenario", "transcripts", "bench", "vendors"},
 	"internal/":     {},
 	"examples/":     {"server", "switchsimtest", "scenario", "model", "vendors"},
-	"tests/":        {"server", "switchsimtest", "scenario", "model", "console", "commands", "vendors"},
+	"tests/":        {"server", "switchsimtest", "scenario", "model", "console", "commands", "vendors", "netconf"},
 }
 
 // vendorOf names the vendor a package belongs to: X for commands/X/...

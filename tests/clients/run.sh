@@ -45,7 +45,7 @@ start() {
   shift
   mkdir -p "$WORK/$name"
   "$BIN" serve --listen 127.0.0.1:0 --console1 127.0.0.1:0 --console2 127.0.0.1:0 \
-    --telnet 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
+    --telnet 127.0.0.1:0 --netconf 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
     --time-scale 0.001 --human-wait 0 --auth-fail-delay 0 --quiet "$@" \
     >"$WORK/$name.out" 2>"$WORK/$name.err" &
   SERVERS+=($!)
@@ -62,7 +62,8 @@ start() {
 import json, sys
 c = json.load(sys.stdin)["chassis"][0]
 open(sys.argv[1] + ".mgmt", "w").write(c["mgmt"])
-open(sys.argv[1] + ".telnet", "w").write(c["telnet"])' "$WORK/$name"
+open(sys.argv[1] + ".telnet", "w").write(c["telnet"])
+open(sys.argv[1] + ".netconf", "w").write(c.get("netconf", ""))' "$WORK/$name"
 }
 
 mgmt() { cat "$WORK/$1.mgmt"; }
