@@ -57,7 +57,7 @@ type Host struct {
 	watchers map[*console.Conn]int
 	xml      map[*xmlSession]bool // NETCONF sessions
 	active   int                  // cached active module, -1 while none
-	hostKeys bool // SSH host keys exist
+	hostKeys bool                 // SSH host keys exist
 	// wire is the module each console port shows on a chassis whose
 	// ports are wired by role (nil: port i is module i), states each
 	// module's state as delivered (wiring.go)
