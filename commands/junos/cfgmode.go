@@ -857,79 +857,45 @@ func (sh *Shell) commit(t commands.Terminal, o commitOpts) error {
 	var out strings.Builder
 	var failed bool
 	sh.s.Host.Do(func(c *model.Chassis) error {
-		i := sh.s.Module
-		me := c.Module(i)
-		if me == nil || me.State != model.Active {
-			out.WriteString(tx.CommitOnBackup + "\n")
-			failed = true
-			return nil
-		}
-		other := c.Other(me)
-		otherUp := other != nil && other.Present && other.Running != nil && other.State.Ready()
-		sync := o.sync || syncConfigured(cand)
-		myName, otherName := c.Profile.ModuleLabel(i), ""
-		if other != nil {
-			otherName = c.Profile.ModuleLabel(c.Index(other))
-		}
+		r := commitNow(c, sh.s.Module, cand, o, sh.who(c), sh.pid)
 		// a virtual-chassis member prints the one-RE form
 		vc := vcMember(c)
 		header := func(name string) {
-			if sync && !vc {
+			if r.sync && !vc {
 				out.WriteString(fmt.Sprintf(tx.REHeader, name) + "\n")
 			}
 		}
-		if msg := validate(cand.Tree); msg != "" {
-			out.WriteString(msg + "\n")
-			failed = true
-			return nil
-		}
-		header(myName)
-		out.WriteString(tx.ConfigCheckSucceeds + "\n")
-		if sync && !otherUp && !vc {
-			out.WriteString(tx.SyncUnreachable + "\n")
-		}
-		if o.check {
-			if sync && otherUp {
-				header(otherName)
-				out.WriteString(tx.ConfigCheckSucceeds + "\n")
-			}
-			c.ConfirmCommit()
-			return nil
-		}
-		n := cand.Clone()
-		setVersion(n, me)
-		info := sh.who(c)
-		info.Comment = o.comment
-		n.Commit = &info
-		derive(n)
-		opts := model.CommitOptions{Keep: keepRollbacks, Sync: sync}
-		if o.confirmed {
-			opts.Confirm = time.Duration(o.minutes) * time.Minute
-			opts.Revert = model.CommitInfo{User: "root", Via: "other"}
-			opts.RevertLog = []model.LogEntry{{Subsystem: "mgd", Text: tx.LogRolledBack}}
-			out.WriteString(fmt.Sprintf(tx.CommitConfirmedWill, o.minutes) + "\n")
-		}
-		synced, err := c.Commit(i, n, opts)
-		if err != nil {
+		switch {
+		case r.backup:
 			out.WriteString(tx.CommitOnBackup + "\n")
 			failed = true
 			return nil
+		case r.prob != nil:
+			out.WriteString(r.prob.cli + "\n")
+			failed = true
+			return nil
 		}
-		if synced {
-			header(otherName)
+		header(r.myName)
+		out.WriteString(tx.ConfigCheckSucceeds + "\n")
+		if r.sync && !r.otherUp && !vc {
+			out.WriteString(tx.SyncUnreachable + "\n")
+		}
+		if o.check {
+			if r.sync && r.otherUp {
+				header(r.otherName)
+				out.WriteString(tx.ConfigCheckSucceeds + "\n")
+			}
+			return nil
+		}
+		if o.confirmed {
+			out.WriteString(fmt.Sprintf(tx.CommitConfirmedWill, o.minutes) + "\n")
+		}
+		if r.synced {
+			header(r.otherName)
 			out.WriteString(tx.CommitComplete + "\n")
-			header(myName)
+			header(r.myName)
 		}
 		out.WriteString(tx.CommitComplete + "\n")
-		comment := "none"
-		if o.comment != "" {
-			comment = o.comment
-		}
-		operation := "commit"
-		if o.confirmed {
-			operation = "commit confirmed"
-		}
-		c.LogLine(model.LogEntry{Subsystem: fmt.Sprintf("mgd[%d]", sh.pid), Text: fmt.Sprintf(tx.LogCommit, sh.s.User, operation, comment)})
 		return nil
 	})
 	t.Print(out.String())

@@ -66,14 +66,35 @@ func FactoryConfig(c *model.Chassis) *model.Config {
 	return cf
 }
 
-// validate is the commit check: the text of the first problem, "" when
-// the configuration may be committed.
-func validate(tree []*model.Stmt) string {
+// problem is why a configuration may not be committed: the CLI's text,
+// and the parts of the rpc-errors the XML API answers with.
+type problem struct {
+	cli      string
+	path     string // "[edit]"
+	element  string // the bad element ("system")
+	message  string // the first rpc-error's message
+	checkout string // the second's
+}
+
+// checkConfig is the commit check: the first problem, nil when the
+// configuration may be committed.
+func checkConfig(tree []*model.Stmt) *problem {
 	if !has(tree, "system", "root-authentication") {
-		return fmt.Sprintf(tx.MissingMandatory, "system", "root-authentication")
+		return &problem{cli: fmt.Sprintf(tx.MissingMandatory, "system", "root-authentication"),
+			path: "[edit]", element: "system", message: fmt.Sprintf(tx.XMLMissingMandatory, "root-authentication"), checkout: tx.XMLCheckoutFailed}
 	}
 	if has(tree, "routing-options", "nonstop-routing") && !has(tree, "system", "commit", "synchronize") {
-		return tx.NSRNeedsSync
+		return &problem{cli: tx.NSRNeedsSync, path: "[edit routing-options]", element: "nonstop-routing",
+			message: tx.XMLNSRNeedsSync, checkout: tx.XMLCheckoutConstraint}
+	}
+	return nil
+}
+
+// validate is the commit check as the CLI prints it ("" when the
+// configuration may be committed).
+func validate(tree []*model.Stmt) string {
+	if p := checkConfig(tree); p != nil {
+		return p.cli
 	}
 	return ""
 }
