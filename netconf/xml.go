@@ -278,3 +278,11 @@ func (n *Node) String() string {
 	n.WriteFlat(&b)
 	return b.String()
 }
+
+// OpenTag is the element's start tag without its closing ">"
+// ("<configuration junos:commit-seconds=\"1\""), for writers of their own.
+func (n *Node) OpenTag() string {
+	var b strings.Builder
+	n.open(&b)
+	return b.String()
+}

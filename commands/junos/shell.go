@@ -227,7 +227,7 @@ func (sh *Shell) run(t commands.Terminal, line string) error {
 	}
 	// pipes
 	var filters []commands.TextFilter
-	noMore, compare, displaySet := false, -1, false
+	noMore, compare, displaySet, displayXML := false, -1, false, false
 	for i, p := range parts[1:] {
 		pm, err := pipeGraph.Match(p)
 		if err != nil {
@@ -250,6 +250,8 @@ func (sh *Shell) run(t commands.Terminal, line string) error {
 			}
 		case pm.Has("display") && pm.Has("set"):
 			displaySet = true
+		case pm.Has("display") && pm.Has("xml"):
+			displayXML = true
 		}
 		if f != nil {
 			filters = append(filters, f)
@@ -263,6 +265,8 @@ func (sh *Shell) run(t commands.Terminal, line string) error {
 	cap := commands.NewCapture(t)
 	var err error
 	switch {
+	case displayXML && compare < 0 && !displaySet:
+		err = sh.displayXML(cap, cmd)
 	case compare >= 0 || displaySet:
 		err = sh.showPiped(cap, cmd, compare, displaySet)
 	default:
@@ -772,6 +776,8 @@ var pipeTable = []*commands.Command[*pipeCtx]{
 	{In: 1, Spec: "no-more", Help: []string{"Don't paginate output"},
 		Run: func(p *pipeCtx) error { return nil }},
 	{In: 1, Spec: "display set", Help: []string{"Show additional kinds of information", "Show 'set' commands that create configuration"},
+		Run: func(p *pipeCtx) error { return nil }},
+	{In: 1, Spec: "display xml", Help: []string{"Show additional kinds of information", "Show XML tags with output"},
 		Run: func(p *pipeCtx) error { return nil }},
 	{In: 1, Spec: "compare [rollback ROLLBACK:rollback]", Help: []string{"Compare configuration changes with prior version", "Compare with a rollback", "Index of rollback configuration"},
 		Run: func(p *pipeCtx) error { return nil }},
