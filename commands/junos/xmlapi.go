@@ -203,14 +203,14 @@ func init() {
 		"open-configuration":   (*xsess).openConfiguration,
 		"close-configuration":  (*xsess).closeConfiguration,
 		// operational
-		"command":                         (*xsess).command,
-		"get-software-information":        (*xsess).getSoftware,
-		"get-route-engine-information":    func(x *xsess, _ *netconf.Node) string { return x.render(routeEngineXML) },
-		"get-chassis-inventory":           (*xsess).getInventory,
-		"get-virtual-chassis-information": func(x *xsess, _ *netconf.Node) string { return "" },
-		"get-interface-information":       (*xsess).getInterfaces,
-		"file-show":                       (*xsess).fileShow,
-		"file-list":                       (*xsess).fileList,
+		"command":                                      (*xsess).command,
+		"get-software-information":                     (*xsess).getSoftware,
+		"get-route-engine-information":                 func(x *xsess, _ *netconf.Node) string { return x.render(routeEngineXML) },
+		"get-chassis-inventory":                        (*xsess).getInventory,
+		"get-virtual-chassis-information":              func(x *xsess, _ *netconf.Node) string { return "" },
+		"get-interface-information":                    (*xsess).getInterfaces,
+		"file-show":                                    (*xsess).fileShow,
+		"file-list":                                    (*xsess).fileList,
 		"request-chassis-routing-engine-master-switch": (*xsess).masterSwitch,
 	}
 }
