@@ -536,7 +536,13 @@ func (x *xsess) editConfig(op *netconf.Node) string {
 			return xmlLoad(&cf.Tree, cfg, defOp)
 		})
 	case op.Has("config-text"):
-		text := op.Kid("config-text").KidText("configuration-text")
+		// <config-text><configuration-text>...</configuration-text></config-text>,
+		// or the text in config-text itself (ncclient's format="text")
+		ct := op.Kid("config-text")
+		text := ct.Text
+		if ct.Has("configuration-text") {
+			text = ct.Kid("configuration-text").Text
+		}
 		e = x.loadText(text, defOp == "replace")
 	default:
 		return errBody(&netconf.Error{Type: "protocol", Tag: "missing-element", Message: "missing config", BadElement: "config"})

@@ -8,8 +8,9 @@ The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 8212zl's, by default; "automation-exos" for the BlackDiamond's,
 "automation-sros" for the 7750 SR-12's: Netmiko and expect, as Debian's
 Ansible cannot drive SR OS; "automation-junos" for the mx240, "automation-issr" for the qfx5100's
-ISSR: Netmiko only) are written out with
-the port 2222 of "make run" replaced by PORT and run as the README says to
+ISSR: Netmiko only; "automation-netconf" for the mx240's NETCONF port,
+8830) are written out with
+the port 2222 of "make run" (8830) replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
 
@@ -58,6 +59,11 @@ def main():
         "automation-issr": {
             "python": ("issr.py", ["/usr/bin/python3", "issr.py"], "Spawn backup RE, index 1 successful"),
         },
+        "automation-netconf": {
+            "python": ("pyez.py", ["/usr/bin/python3", "pyez.py"], "location \"PyEZ lab\";"),
+            "yaml": ("netconf.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "netconf.yml"],
+                     '"ansible_net_version": "13.3R1.4"'),
+        },
         "automation-sros": {
             "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),
             "tcl": ("sros.exp", ["expect", "sros.exp"], "Syncing configuration.....Completed."),
@@ -75,9 +81,10 @@ def main():
         if lang not in runs:
             continue
         name, cmd, want = runs[lang]
-        code, n = re.subn(r"\b2222\b", port, code)
+        default = "8830" if section == "automation-netconf" else "2222"
+        code, n = re.subn(r"\b%s\b" % default, port, code)
         if n == 0:
-            print("FAIL: the %s snippet does not name port 2222" % lang)
+            print("FAIL: the %s snippet does not name port %s" % (lang, default))
             failed = True
             continue
         with open(os.path.join(work, name), "w") as f:
@@ -85,6 +92,13 @@ def main():
         log = open(os.path.join(work, name + ".log"), "w+")
         procs.append((cmd, log, want, time.monotonic(),
                       subprocess.Popen(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT)))
+        if section == "automation-netconf":
+            # each snippet locks the candidate: one after the other, as
+            # two scripts sharing a router must
+            try:
+                procs[-1][4].wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                pass
     ended = {}
 
     def wait(i, p, t0):

@@ -11,8 +11,8 @@
 #
 #   tests/clients/run.sh [path/to/switchsim]
 #
-# Needs /usr/bin/python3 with netmiko, expect, ssh and ansible-playbook
-# (scripts/deps.sh installs them).
+# Needs /usr/bin/python3 with netmiko, ncclient and PyEZ, expect, ssh and
+# ansible-playbook (scripts/deps.sh installs them).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +37,7 @@ for tool in "$PY" expect ssh /usr/bin/ansible-playbook; do
   command -v "$tool" >/dev/null || { echo "client-tests: $tool is missing (make deps installs it)" >&2; exit 1; }
 done
 "$PY" -c 'import netmiko' 2>/dev/null || { echo "client-tests: netmiko is not importable by $PY (make deps)" >&2; exit 1; }
+"$PY" -c 'import ncclient, jnpr.junos' 2>/dev/null || { echo "client-tests: ncclient or PyEZ is not importable by $PY (make deps)" >&2; exit 1; }
 
 # start NAME [serve flags...]: serve a chassis; its addresses go to
 # $WORK/NAME.mgmt and $WORK/NAME.telnet.
@@ -67,6 +68,7 @@ open(sys.argv[1] + ".netconf", "w").write(c.get("netconf", ""))' "$WORK/$name"
 }
 
 mgmt() { cat "$WORK/$1.mgmt"; }
+netconf() { local a; a=$(cat "$WORK/$1.netconf"); echo "${a##*:}"; }
 telnet() { cat "$WORK/$1.telnet"; }
 host() { local a; a=$(mgmt "$1"); echo "${a%:*}"; }
 port() { local a; a=$(mgmt "$1"); echo "${a##*:}"; }
@@ -94,6 +96,14 @@ start junos-readme --scenario mx240
 start junos-issr-netmiko --scenario qfx5100
 start junos-issr-expect --scenario qfx5100
 start junos-issr-readme --scenario qfx5100
+# Junos over NETCONF: PyEZ, ncclient in both framings (a copy of the
+# mx240 whose option netconf-base11 offers base:1.1), Ansible's netconf
+{ cat "$ROOT/commands/junos/scenarios/mx240.yaml"; printf 'options:\n  netconf-base11: "true"\n'; } >"$WORK/mx240-base11.yaml"
+start junos-pyez --scenario mx240
+start junos-nc-eom --scenario mx240
+start junos-nc-chunked --scenario "$WORK/mx240-base11.yaml"
+start junos-ansible-nc --scenario mx240
+start junos-nc-readme --scenario mx240
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -140,6 +150,11 @@ suite readme-junos "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-read
 suite netmiko-issr "$PY" netmiko_issr.py "$(mgmt junos-issr-netmiko)"
 suite expect-issr expect issr.exp "$(host junos-issr-expect)" "$(port junos-issr-expect)"
 suite readme-issr "$PY" readme_snippets.py "$ROOT/README.md" "$(port junos-issr-readme)" "$WORK/readme-issr" automation-issr
+suite pyez-junos "$PY" pyez_junos.py "$(host junos-pyez)" "$(netconf junos-pyez)"
+suite ncclient-eom "$PY" ncclient_junos.py "$(host junos-nc-eom)" "$(netconf junos-nc-eom)" "$(port junos-nc-eom)" eom
+suite ncclient-chunked "$PY" ncclient_junos.py "$(host junos-nc-chunked)" "$(netconf junos-nc-chunked)" "$(port junos-nc-chunked)" chunked
+suite ansible-junos-nc /usr/bin/ansible-playbook -i ansible/junos-netconf-inventory.ini -e "ansible_port=$(netconf junos-ansible-nc)" ansible/junos_netconf.yml
+suite readme-netconf "$PY" readme_snippets.py "$ROOT/README.md" "$(netconf junos-nc-readme)" "$WORK/readme-netconf" automation-netconf
 
 failed=()
 for name in "${ORDER[@]}"; do
