@@ -113,7 +113,14 @@ func (r *Reader) readChunked() ([]byte, error) {
 func (r *Reader) chunkHeader(first bool) (size uint64, end bool, err error) {
 	c, err := r.r.ReadByte()
 	if first {
-		for err == nil && (c == ' ' || c == '\t' || c == '\r') {
+		// whitespace between messages (a line end after the hello's
+		// "]]>]]>") is skipped, up to the LF that starts a header
+		for err == nil && (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			if c == '\n' {
+				if next, perr := r.r.Peek(1); perr == nil && next[0] == '#' {
+					break
+				}
+			}
 			c, err = r.r.ReadByte()
 		}
 	}
@@ -171,16 +178,17 @@ func unexpected(err error) error {
 
 // Writer writes messages in the session's framing.
 type Writer struct {
-	w       io.Writer
-	Chunked bool
+	w         io.Writer
+	Chunked   bool
+	NoNewline bool
 }
 
 // NewWriter writes messages to w.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 // Write sends one message: msg then "]]>]]>" and a newline in base:1.0
-// (as Junos ends its replies), or msg as one chunk and the end-of-chunks
-// marker in base:1.1.
+// (as Junos ends its replies; NoNewline leaves the newline out), or msg
+// as one chunk and the end-of-chunks marker in base:1.1.
 func (w *Writer) Write(msg []byte) error {
 	var b bytes.Buffer
 	if w.Chunked {
@@ -191,7 +199,10 @@ func (w *Writer) Write(msg []byte) error {
 		b.WriteString("\n##\n")
 	} else {
 		b.Write(msg)
-		b.WriteString(EOM + "\n")
+		b.WriteString(EOM)
+		if !w.NoNewline {
+			b.WriteString("\n")
+		}
 	}
 	_, err := w.w.Write(b.Bytes())
 	return err

@@ -147,14 +147,19 @@ func Serve(rw io.ReadWriter, h Handler, opts Options) error {
 	}
 	s := &Session{h: h, r: NewReader(rw, opts.MaxMessage), w: NewWriter(rw), opts: opts}
 	hello := h.Hello()
-	if err := s.w.Write([]byte(helloText(hello))); err != nil {
-		return err
-	}
 	offered11 := false
 	for _, c := range hello.Capabilities {
 		if c == Base11 {
 			offered11 = true
 		}
+	}
+	// a hello that may switch the session to chunks ends at its "]]>]]>":
+	// the first chunk header follows it directly
+	s.w.NoNewline = offered11
+	err := s.w.Write([]byte(helloText(hello)))
+	s.w.NoNewline = false
+	if err != nil {
+		return err
 	}
 	first := true
 	for {
