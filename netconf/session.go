@@ -292,7 +292,7 @@ func (s *Session) replyError(id string, e *Error) {
 	s.w.Write([]byte(s.wrap(rpc, e.Node().String())))
 }
 
-var idRe = regexp.MustCompile(`^\s*(?:<\?[^>]*\?>\s*)?<(?:[A-Za-z_][\w.-]*:)?rpc\s[^>]*?\bmessage-id\s*=\s*("([^"<&]*)"|'([^'<&]*)')`)
+var idRe = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?rpc\s[^<>]*?\bmessage-id\s*=\s*("([^"<&]*)"|'([^'<&]*)')`)
 
 // messageID finds the message-id of an rpc whose XML is broken further on.
 func messageID(msg []byte) string {
