@@ -138,7 +138,7 @@ func (echo) Hello() Hello {
 	return Hello{Comments: []string{"<!-- test -->"}, Capabilities: []string{Base10, Base11}, SessionID: 42}
 }
 func (echo) ReplyAttrs() string { return ` xmlns="` + BaseNS + `"` }
-func (e echo) End()            { close(e.ended) }
+func (e echo) End()             { close(e.ended) }
 func (echo) Handle(r *RPC) Reply {
 	switch r.Op.Name.Local {
 	case "echo":
