@@ -65,8 +65,6 @@ var (
 		"no source: the CLI's error without 'error: '")
 	XMLBadRollback = t("xml-bad-rollback", "invalid rollback number: %s",
 		"no source: the CLI's rollback error without 'error: '")
-	XMLUnknownRE = t("xml-unknown-re", "error: the other routing engine is not ready",
-		"no source")
 	XMLNoSession = t("xml-no-session", "session does not exist: %s",
 		"no source: kill-session of a session that is not there")
 	XMLBadFormat = t("xml-bad-format", "invalid format: %s",

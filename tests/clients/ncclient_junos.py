@@ -92,9 +92,11 @@ def main():
     m.discard_changes()
     check("discarded", text(m.compare_configuration(), "//configuration-output"), "\n")
 
-    # commit confirmed, then confirmed by a second commit
+    # commit confirmed, then confirmed by a second commit (the timeout is
+    # long: run.sh's clock runs 1000 times faster; Go tests check the
+    # rollback on a virtual clock)
     m.load_configuration(action="set", config=["set snmp contact confirmed@lab"])
-    m.commit(confirmed=True, timeout="120")
+    m.commit(confirmed=True, timeout="3900000")
     m.commit()
     check("confirmed twice", text(m.get_config(source="running",
                                   filter=("subtree", "<configuration><snmp><contact/></snmp></configuration>")),
