@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -187,7 +186,11 @@ func A(pairs ...string) []string { return pairs }
 
 // Escape writes s with &, < and > escaped (and quotes in attributes).
 func Escape(s string, attr bool) string {
+	if plain(s, attr) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for _, r := range s {
 		switch {
 		case r == '&':
@@ -208,14 +211,47 @@ func Escape(s string, attr bool) string {
 	return b.String()
 }
 
-func (n *Node) open(b *strings.Builder) {
-	b.WriteString("<" + n.Name.Local)
-	for _, a := range n.Attr {
-		name := a.Name.Local
-		if a.Name.Space != "" {
-			name = a.Name.Space + ":" + name
+// plain reports whether s needs no escaping: no markup characters, no
+// control characters, valid UTF-8.
+func plain(s string, attr bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&' || c == '<' || c == '>' || attr && c == '"':
+			return false
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t':
+			return false
+		case c >= 0x80:
+			return utf8.ValidString(s[i:]) && !strings.ContainsRune(s[i:], utf8.RuneError) && plainRest(s[i:], attr)
 		}
-		fmt.Fprintf(b, " %s=\"%s\"", name, Escape(a.Value, true))
+	}
+	return true
+}
+
+// plainRest checks the rest of a string past its first non-ASCII byte.
+func plainRest(s string, attr bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '&' || c == '<' || c == '>' || attr && c == '"' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *Node) open(b *strings.Builder) {
+	b.WriteByte('<')
+	b.WriteString(n.Name.Local)
+	for _, a := range n.Attr {
+		b.WriteByte(' ')
+		if a.Name.Space != "" {
+			b.WriteString(a.Name.Space)
+			b.WriteByte(':')
+		}
+		b.WriteString(a.Name.Local)
+		b.WriteString(`="`)
+		b.WriteString(Escape(a.Value, true))
+		b.WriteByte('"')
 	}
 }
 
@@ -239,7 +275,9 @@ func (n *Node) WriteFlat(b *strings.Builder) {
 	case len(n.Kids) == 0 && n.Text == "":
 		b.WriteString("/>\n")
 	case len(n.Kids) == 0:
-		b.WriteString(">" + n.text() + "</" + n.Name.Local + ">\n")
+		b.WriteByte('>')
+		b.WriteString(n.text())
+		n.close(b)
 	default:
 		b.WriteString(">\n")
 		if n.Text != "" {
@@ -248,8 +286,14 @@ func (n *Node) WriteFlat(b *strings.Builder) {
 		for _, k := range n.Kids {
 			k.WriteFlat(b)
 		}
-		b.WriteString("</" + n.Name.Local + ">\n")
+		n.close(b)
 	}
+}
+
+func (n *Node) close(b *strings.Builder) {
+	b.WriteString("</")
+	b.WriteString(n.Name.Local)
+	b.WriteString(">\n")
 }
 
 // WriteIndented writes the element indented by level*4 spaces, its
