@@ -78,6 +78,9 @@ type Switch struct {
 	Consoles []string
 	// Telnet is the telnet address ("" unless Options.Telnet).
 	Telnet string
+	// NETCONF is the NETCONF-only port of a vendor with an XML API
+	// (Junos), "" for the others.
+	NETCONF string
 
 	prompt *regexp.Regexp // the vendor's prompt
 }
@@ -122,6 +125,7 @@ func Start(o Options) (*Switch, error) {
 		Consoles:  []string{"127.0.0.1:0", "127.0.0.1:0"},
 		StateFile: o.StateFile,
 		ColdBoot:  o.ColdBoot,
+		NETCONF:   "127.0.0.1:0",
 	}
 	if o.Telnet {
 		cc.Telnet = "127.0.0.1:0"
@@ -144,7 +148,7 @@ func Start(o Options) (*Switch, error) {
 		srv.Close()
 		return nil, fmt.Errorf("switchsimtest: the vendor's prompt pattern: %w", err)
 	}
-	return &Switch{Host: h, Server: srv, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, prompt: prompt}, nil
+	return &Switch{Host: h, Server: srv, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF, prompt: prompt}, nil
 }
 
 // Close stops the switch: it ends every session and saves the state

@@ -546,3 +546,36 @@ func TestDisplayXML(t *testing.T) {
 		"</output>\n"+
 		"        <banner>{master}</banner>\n"+op)
 }
+
+// A confirmed commit over NETCONF rolls back on the chassis clock unless
+// a commit confirms it; base commit's timeout is in seconds, Junos's in
+// minutes.
+func TestNETCONFCommitConfirmed(t *testing.T) {
+	srv, h := ncServer(t, nil)
+	c := mustOpen(t, srv.Addrs()[0].NETCONF)
+	contact := func() string {
+		got := c.call(t, `<get-configuration database="committed" format="set"><configuration><snmp><contact/></snmp></configuration></get-configuration>`)
+		i := strings.Index(got, "set snmp contact ")
+		return strings.SplitN(got[i+len("set snmp contact "):], "\n", 2)[0]
+	}
+	c.call(t, `<load-configuration action="set"><configuration-set>set snmp contact first</configuration-set></load-configuration>`)
+	if got := c.call(t, `<commit-configuration><confirmed/><confirm-timeout>2</confirm-timeout></commit-configuration>`); !strings.Contains(got, "<ok/>") {
+		t.Fatal(got)
+	}
+	h.Advance(119 * time.Second)
+	if got := contact(); got != "first" {
+		t.Fatalf("before the timeout: %q", got)
+	}
+	h.Advance(2 * time.Second)
+	if got := contact(); got != `"noc@example.net"` {
+		t.Fatalf("after the timeout: %q", got)
+	}
+	// base commit: 61 seconds is two minutes; a second commit confirms
+	c.call(t, `<load-configuration action="set"><configuration-set>set snmp contact second</configuration-set></load-configuration>`)
+	c.call(t, `<commit><confirmed/><confirm-timeout>61</confirm-timeout></commit>`)
+	c.call(t, `<commit/>`)
+	h.Advance(10 * time.Minute)
+	if got := contact(); got != "second" {
+		t.Fatalf("confirmed: %q", got)
+	}
+}
