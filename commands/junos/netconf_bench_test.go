@@ -85,7 +85,7 @@ func BenchmarkNETCONFRoundTrip(b *testing.B) {
 	b.ReportMetric(float64(rtt[len(rtt)*99/100].Microseconds()), "p99-µs")
 }
 
-// BenchmarkNETCONFSessions: b.N sessions, 50 at a time, each ten
+// BenchmarkNETCONFSessions: b.N sessions, 100 at a time (as BenchmarkSSHSessions), each ten
 // get-software-information and a close-session.
 func BenchmarkNETCONFSessions(b *testing.B) {
 	addr := benchServer(b)
@@ -100,7 +100,7 @@ func BenchmarkNETCONFSessions(b *testing.B) {
 	close(next)
 	b.ResetTimer()
 	t0 := time.Now()
-	for range min(n, 50) {
+	for range min(n, 100) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
