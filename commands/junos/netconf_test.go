@@ -579,3 +579,31 @@ func TestNETCONFCommitConfirmed(t *testing.T) {
 		t.Fatalf("confirmed: %q", got)
 	}
 }
+
+// A commit that synchronizes while the other RE is away: a warning and
+// <ok/>, which PyEZ and ncclient take for a success.
+func TestNETCONFCommitWarning(t *testing.T) {
+	srv, h := ncServer(t, nil)
+	c := mustOpen(t, srv.Addrs()[0].NETCONF)
+	if err := h.Pull("re1"); err != nil {
+		t.Fatal(err)
+	}
+	c.call(t, `<load-configuration action="set"><configuration-set>set snmp contact alone</configuration-set></load-configuration>`)
+	got := c.call(t, `<commit-configuration/>`)
+	want := fmt.Sprintf(replyHead, 2) + `<commit-results>
+<rpc-error>
+<error-severity>warning</error-severity>
+<error-message>Cannot connect to other RE, ignoring it</error-message>
+</rpc-error>
+<routing-engine junos:style="normal">
+<name>re0</name>
+<commit-success/>
+</routing-engine>
+</commit-results>
+<ok/>
+</rpc-reply>
+`
+	if got != want {
+		t.Fatalf("commit with the other RE away:\n%s", got)
+	}
+}

@@ -735,9 +735,17 @@ func (x *xsess) commitReply(o commitOpts, results bool) string {
 		x.s.Host.View(func(c *model.Chassis) { x.private = c.Committed(x.s.Module).Clone() })
 	}
 	if !results {
+		if r.sync && !r.otherUp {
+			return errBody(&netconf.Error{Severity: "warning", Message: strings.TrimPrefix(tx.SyncUnreachable, "warning: ")}) + ok()
+		}
 		return ok()
 	}
 	cr := netconf.E("commit-results", nil)
+	if r.sync && !r.otherUp {
+		// the other RE is down: a warning, and the commit goes on (PyEZ
+		// takes rpc-errors with <ok/> for a success)
+		cr.Kids = append(cr.Kids, (&netconf.Error{Severity: "warning", Message: strings.TrimPrefix(tx.SyncUnreachable, "warning: ")}).Node())
+	}
 	re := func(name string, success string) {
 		e := netconf.E("routing-engine", netconf.A("junos:style", "normal"), netconf.T("name", name), netconf.E(success, nil))
 		cr.Kids = append(cr.Kids, e)
