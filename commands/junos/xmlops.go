@@ -56,7 +56,10 @@ func softwareInfo(c *model.Chassis, i int) *netconf.Node {
 		netconf.T("product-name", c.Info.Model),
 		netconf.T("junos-version", v))
 	names := strings.Split(tx.PackageNames, "\n")
-	for j, line := range strings.Split(strings.TrimSuffix(packages(v), "\n"), "\n") {
+	if vcMember(c) {
+		names = nil // the MX's names: a QFX's packages have no <name> here
+	}
+	for j, line := range strings.Split(strings.TrimSuffix(packages(c, v), "\n"), "\n") {
 		name := ""
 		if j < len(names) {
 			name = names[j]
