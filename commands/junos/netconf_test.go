@@ -607,3 +607,34 @@ func TestNETCONFCommitWarning(t *testing.T) {
 		t.Fatalf("commit with the other RE away:\n%s", got)
 	}
 }
+
+// The ISSR over NETCONF on the qfx5100: request-reboot with
+// <in-service/> starts the CLI's procedure and answers its first lines;
+// the session ends when its RE shuts down, and the NETCONF port lands on
+// the new primary (RE 1).
+func TestNETCONFInServiceReboot(t *testing.T) {
+	sc, err := vendors.Scenario("qfx5100", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Logf: t.Logf,
+		Chassis: []server.ChassisConfig{{Name: "q", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{}, NETCONF: "127.0.0.1:0"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	h, addr := srv.Host("q"), srv.Addrs()[0].NETCONF
+	c := mustOpen(t, addr)
+	got := c.call(t, `<request-reboot><in-service/></request-reboot>`)
+	if !strings.Contains(got, "<output>\n") || strings.Contains(got, "rpc-error") {
+		t.Fatalf("ISSR reply: %s", got)
+	}
+	h.Advance(10 * time.Minute)
+	if _, err := c.Recv(); err == nil {
+		t.Fatal("the session on the old primary goes on")
+	}
+	e := mustOpen(t, addr)
+	if got := e.call(t, `<get-route-engine-information/>`); !strings.Contains(got, "<slot>1</slot>\n<mastership-state>master</mastership-state>") {
+		t.Fatalf("after the ISSR: %s", got)
+	}
+}

@@ -212,6 +212,7 @@ func init() {
 		"file-show":                                    (*xsess).fileShow,
 		"file-list":                                    (*xsess).fileList,
 		"request-chassis-routing-engine-master-switch": (*xsess).masterSwitch,
+		"request-reboot": (*xsess).requestReboot,
 	}
 }
 
@@ -305,6 +306,37 @@ func (x *xsess) masterSwitch(op *netconf.Node) string {
 		out = tx.PFEWarning + "\n" + out
 	}
 	return body(netconf.T("output", out))
+}
+
+// requestReboot is request-reboot with <in-service/>: the CLI's ISSR
+// (issue 12's procedure on the chassis clock). The reply is the log's
+// lines the clock has reached when it starts (on a virtual clock, none); the ISSR goes on, and the session
+// ends when its RE, the old primary, shuts down. A failing pre-check is
+// an rpc-error with the check's lines. A plain reboot is not offered over
+// NETCONF (the RE would go down under its own reply).
+func (x *xsess) requestReboot(op *netconf.Node) string {
+	if !op.Has("in-service") {
+		return errBody(&netconf.Error{Type: "protocol", Tag: "operation-not-supported", Message: tx.XMLSyntaxError, BadElement: "request-reboot"})
+	}
+	vc := false
+	x.s.Host.View(func(c *model.Chassis) { vc = vcMember(c) })
+	if !vc {
+		return errBody(opFailed(strings.TrimPrefix(tx.ISSRUnsupported, "error: ")))
+	}
+	var p *model.Procedure
+	var first []string
+	x.s.Host.Do(func(c *model.Chassis) error {
+		p, first, _ = StartISSR(c, x.s.Origin())
+		if p != nil {
+			first = append(first, p.Lines...) // what the clock has reached
+		}
+		return nil
+	})
+	text := "\n" + strings.Join(first, "\n") + "\n"
+	if p == nil {
+		return errBody(opFailed(text))
+	}
+	return body(netconf.T("output", text))
 }
 
 // ---- configuration ----
