@@ -212,7 +212,7 @@ func init() {
 		"file-show":                                    (*xsess).fileShow,
 		"file-list":                                    (*xsess).fileList,
 		"request-chassis-routing-engine-master-switch": (*xsess).masterSwitch,
-		"request-reboot": (*xsess).requestReboot,
+		"request-reboot":                               (*xsess).requestReboot,
 	}
 }
 
