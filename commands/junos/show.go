@@ -414,6 +414,17 @@ func interfacesOf(c *model.Chassis, i int) []ifLine {
 	// 128.0.0.4/5 each RE (PyEZ's fixtures)
 	master := c.Module(i) != nil && c.Module(i).State == model.Active
 	own := fmt.Sprintf("128.0.0.%d/2", 4+i)
+	if vcMember(c) {
+		// a QFX5100's RE (a virtual machine) has them on bme0.0, with
+		// its member's FPC (128.0.0.16 on member 0) and localre; em0 is
+		// the management port
+		out = append(out, qfxInternal(master, own)...)
+		add("em0", true)
+		out = append(out, ifLine{name: "em1", admin: "up", link: "down"})
+		add("lo0", true)
+		out = append(out, ifLine{name: "lo0.16384", admin: "up", link: "up", fams: []famAddrs{{fam: "inet", addrs: []string{"127.0.0.1"}}}})
+		return out
+	}
 	em0 := famAddrs{fam: "inet", addrs: []string{"10.0.0.4/8"}}
 	if master {
 		em0.addrs = append(em0.addrs, "128.0.0.1/2", own)
@@ -423,9 +434,7 @@ func interfacesOf(c *model.Chassis, i int) []ifLine {
 	out = append(out, ifLine{name: "em0", admin: "up", link: "up"},
 		ifLine{name: "em0.0", admin: "up", link: "up", fams: []famAddrs{em0, {fam: "tnp", addrs: []string{fmt.Sprintf("0x%d", 4+i)}}}},
 		ifLine{name: "em1", admin: "up", link: "down"})
-	if !vcMember(c) {
-		add("fxp0", true) // a QFX5100's management port is em0
-	}
+	add("fxp0", true)
 	add("lo0", true)
 	out = append(out, ifLine{name: "lo0.16384", admin: "up", link: "up", fams: []famAddrs{{fam: "inet", addrs: []string{"127.0.0.1"}}}})
 	return out

@@ -46,6 +46,7 @@ func (Vendor) XMLSession(s *commands.Session, env commands.XMLEnv) netconf.Handl
 	x := &xsess{s: s, env: env}
 	s.Host.Do(func(c *model.Chassis) error {
 		n = c.SessionNumber()
+		x.mod = c.Module(s.Module)
 		x.release = moduleRelease(c, s.Module)
 		x.class = userClass(c, s.User, s.Manager)
 		x.base11 = c.Options["netconf-base11"] == "true"
@@ -86,6 +87,7 @@ type xsess struct {
 	release string
 	class   string
 	base11  bool
+	mod     *model.Module // the RE it landed on (its slot may empty: ISSR)
 
 	locked  bool          // holds the candidate exclusively
 	private *model.Config // open-configuration private: the copy
@@ -112,7 +114,10 @@ func (x *xsess) ReplyAttrs() string {
 	return ` xmlns="` + netconf.BaseNS + `" xmlns:junos="` + fmt.Sprintf(tx.JunosNS, x.release) + `"`
 }
 
-// End lets go of the lock and the private copy.
+// End lets go of the lock (discarding the changes made under it, as
+// leaving configure exclusive does) and the private copy. When the RE
+// has left its slot meanwhile (the old primary of an ISSR), its lock goes
+// with it, and a module spawned in the slot since keeps its candidate.
 func (x *xsess) End() {
 	if x.ended {
 		return
@@ -120,7 +125,7 @@ func (x *xsess) End() {
 	x.ended = true
 	if x.locked || x.private != nil {
 		x.s.Host.Do(func(c *model.Chassis) error {
-			if x.locked {
+			if x.locked && c.Module(x.s.Module) == x.mod {
 				c.DiscardCandidate(x.s.Module)
 			}
 			c.LeaveConfig(x.s.Module, x.holder)
@@ -207,7 +212,8 @@ func init() {
 		"get-software-information":                     (*xsess).getSoftware,
 		"get-route-engine-information":                 func(x *xsess, _ *netconf.Node) string { return x.render(routeEngineXML) },
 		"get-chassis-inventory":                        (*xsess).getInventory,
-		"get-virtual-chassis-information":              func(x *xsess, _ *netconf.Node) string { return "" },
+		"get-virtual-chassis-information":              (*xsess).getVC,
+		"get-ethernet-switching-table-information":     (*xsess).getSwitchingTable,
 		"get-interface-information":                    (*xsess).getInterfaces,
 		"file-show":                                    (*xsess).fileShow,
 		"file-list":                                    (*xsess).fileList,
@@ -245,6 +251,28 @@ func (x *xsess) getInventory(op *netconf.Node) string {
 		return body(netconf.T("output", tx.XMLNotMaster))
 	}
 	return x.render(inventoryXML)
+}
+
+// getVC is show virtual-chassis: an empty reply on an MX, which is no
+// virtual chassis (PyEZ's fixture); a QFX5100's members.
+func (x *xsess) getVC(op *netconf.Node) string {
+	return x.render(func(c *model.Chassis, i int) *netconf.Node {
+		if !vcMember(c) {
+			return nil
+		}
+		return vcXML(c, i)
+	})
+}
+
+// getSwitchingTable is show ethernet-switching table: an ELS switch's
+// (the QFX5100's) summary; an MX has no such RPC.
+func (x *xsess) getSwitchingTable(op *netconf.Node) string {
+	vc := false
+	x.s.Host.View(func(c *model.Chassis) { vc = vcMember(c) })
+	if !vc {
+		return errBody(&netconf.Error{Type: "protocol", Tag: "operation-failed", Message: tx.XMLSyntaxError, BadElement: op.Name.Local})
+	}
+	return x.render(macdbSummary)
 }
 
 func (x *xsess) getInterfaces(op *netconf.Node) string {
@@ -310,10 +338,12 @@ func (x *xsess) masterSwitch(op *netconf.Node) string {
 
 // requestReboot is request-reboot with <in-service/>: the CLI's ISSR
 // (issue 12's procedure on the chassis clock). The reply is the log's
-// lines the clock has reached when it starts (on a virtual clock, none); the ISSR goes on, and the session
-// ends when its RE, the old primary, shuts down. A failing pre-check is
-// an rpc-error with the check's lines. A plain reboot is not offered over
-// NETCONF (the RE would go down under its own reply).
+// lines the clock has reached when it starts (what the CLI prints at
+// once after "yes": the validation and the pre-check table); the ISSR
+// goes on, and the session ends when its RE, the old primary, shuts
+// down. A failing pre-check is an rpc-error with the check's lines. A
+// plain reboot is not offered over NETCONF (the RE would go down under
+// its own reply).
 func (x *xsess) requestReboot(op *netconf.Node) string {
 	if !op.Has("in-service") {
 		return errBody(&netconf.Error{Type: "protocol", Tag: "operation-not-supported", Message: tx.XMLSyntaxError, BadElement: "request-reboot"})
@@ -327,11 +357,13 @@ func (x *xsess) requestReboot(op *netconf.Node) string {
 	var first []string
 	x.s.Host.Do(func(c *model.Chassis) error {
 		p, first, _ = StartISSR(c, x.s.Origin())
-		if p != nil {
-			first = append(first, p.Lines...) // what the clock has reached
-		}
 		return nil
 	})
+	if p != nil {
+		// what the clock has reached: the first step is due now, and the
+		// chassis runs it when next looked at
+		x.s.Host.View(func(c *model.Chassis) { first = append(first, p.Lines...) })
+	}
 	text := "\n" + strings.Join(first, "\n") + "\n"
 	if p == nil {
 		return errBody(opFailed(text))

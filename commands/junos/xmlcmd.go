@@ -39,6 +39,10 @@ func xmlForm(c *model.Chassis, i int, m *parser.Match) *netconf.Node {
 // (PyEZ's switch_style fact asks for it): an MX's bridge table, empty;
 // the backup runs no l2-learning.
 func l2Count(c *model.Chassis, i int) (*netconf.Node, *netconf.Error) {
+	if vcMember(c) {
+		// an ELS switch has no bridge domains: the CLI knows no "bridge"
+		return nil, &netconf.Error{Type: "protocol", Tag: "operation-failed", Message: tx.XMLExpectingCommand, BadElement: "bridge"}
+	}
 	if m := c.Module(i); m == nil || m.State != model.Active {
 		return nil, opFailed(tx.XMLL2NotRunning)
 	}
@@ -244,11 +248,12 @@ func (x *xsess) runText(line string) string {
 // spaces a level; a configuration's statements twelve spaces in and its
 // end tag at eight, as Junos prints them.
 func (sh *Shell) displayXML(t commands.Terminal, cmd string) error {
-	var release, banner string
+	var release, word string
+	role := sh.role()
 	sh.s.Host.View(func(c *model.Chassis) {
 		release = moduleRelease(c, sh.s.Module)
+		word = banner(c, role)
 	})
-	banner = "{" + sh.role() + "}"
 	var n *netconf.Node
 	if !sh.config {
 		if c := configXMLOf(sh.s, cmd); c != nil {
@@ -284,7 +289,7 @@ func (sh *Shell) displayXML(t commands.Terminal, cmd string) error {
 	} else {
 		n.WriteIndented(&b, 1)
 	}
-	b.WriteString("    <cli>\n        <banner>" + banner + "</banner>\n    </cli>\n</rpc-reply>\n")
+	b.WriteString("    <cli>\n        <banner>" + word + "</banner>\n    </cli>\n</rpc-reply>\n")
 	t.Print(b.String())
 	return nil
 }

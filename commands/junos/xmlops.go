@@ -73,6 +73,12 @@ func softwareInfo(c *model.Chassis, i int) *netconf.Node {
 // software-information, or every running RE's in
 // multi-routing-engine-results.
 func versionXML(c *model.Chassis, i int, all bool) *netconf.Node {
+	if vcMember(c) {
+		// a virtual-chassis member answers as its CLI prints: this RE's
+		// block under the member's FPC, with or without invoke-on
+		return netconf.E("multi-routing-engine-results", nil,
+			netconf.E("multi-routing-engine-item", nil, netconf.T("re-name", fpcName()), softwareInfo(c, i)))
+	}
 	if !all {
 		return softwareInfo(c, i)
 	}
@@ -160,6 +166,9 @@ func inventoryXML(c *model.Chassis, i int) *netconf.Node {
 		f := strings.Split(row, "|")
 		return mod(strings.TrimSpace(f[0]), f[1], f[2], f[3], f[4])
 	}
+	if vcMember(c) {
+		return qfxInventoryXML(c, i)
+	}
 	ch := netconf.E("chassis", netconf.A("junos:style", "inventory"),
 		netconf.T("name", "Chassis"), netconf.T("serial-number", c.Info.Serial), netconf.T("description", c.Info.Name),
 		fixed(tx.HWMidplane), fixed(tx.HWFPM))
@@ -221,7 +230,7 @@ func interfacesXML(c *model.Chassis, i int, only, instance string) *netconf.Node
 	var phys *netconf.Node
 	for _, l := range interfacesOf(c, i) {
 		base, _, logical := strings.Cut(l.name, ".")
-		if instance == privateInstance && base != "em0" && base != "em1" {
+		if instance == privateInstance && !internalIfd(c, base) {
 			continue
 		}
 		if instance != "" && instance != privateInstance {
@@ -255,8 +264,14 @@ func interfacesXML(c *model.Chassis, i int, only, instance string) *netconf.Node
 	return res
 }
 
-// hostsJunos is /etc/hosts.junos.
-func hostsJunos() string { return fmt.Sprintf(tx.HostsJunos, "") }
+// hostsJunos is /etc/hosts.junos: a QFX5100's (a later release's file)
+// names localre.
+func hostsJunos(c *model.Chassis) string {
+	if vcMember(c) {
+		return fmt.Sprintf(tx.HostsJunos, tx.HostsLocalRE+"\n")
+	}
+	return fmt.Sprintf(tx.HostsJunos, "")
+}
 
 // fileShowXML is file show FILE: the files PyEZ reads. Another file is
 // not there.
@@ -264,7 +279,7 @@ func fileShowXML(c *model.Chassis, name string) (*netconf.Node, bool) {
 	var text string
 	switch name {
 	case "/etc/hosts.junos":
-		text = hostsJunos()
+		text = hostsJunos(c)
 	default:
 		return nil, false
 	}

@@ -148,3 +148,33 @@ var PackageNames = t("package-names",
 		"jservices-mss\njservices-nat\njservices-ptsp\njservices-rpm\njservices-sfw\njservices-voice\njservices-crypto-base\n"+
 		"jservices-ssl\njservices-ipsec\njplatform\njruntime\njroute\npy-base-i386",
 	"no source: junos, jbase, jkernel, jcrypto, jpfe, jdocs, jroute and the jservices names of PyEZ's fixtures (11.4, 16.1) where their comment matches; the others (jpfe-common, aacl, appid, bgf, hcm, idp, llpdf, mobile, mss, ptsp, voice, ssl, jplatform, jruntime, py-base-i386) follow the same pattern")
+
+// The QFX5100 in the XML API: what PyEZ's facts read on a one-member
+// virtual chassis whose Routing Engine runs in a virtual machine. Sources:
+// PyEZ's own EX/ELS reply fixtures (py-junos-eznc tests/unit/facts/
+// rpc-reply: personality_ex_*, els_get-ethernet-switching-table-
+// information.xml), a vQFX 18.1R1.9 session (show interfaces terse, show
+// virtual-chassis) and PyEZ facts printouts of an EX2300-48P (15.1X53)
+// and a vQFX (17.4), all in notes/junos/raw/public_els_pyez_facts.txt.
+var (
+	HostsLocalRE = t("hosts-localre", "128.0.0.63       localre",
+		"capture: PyEZ fixture personality_mx_file-show.xml (16.1, the line after esc1-ipmi); the vQFX's bme0.0 carries 128.0.0.63/2, and the ELS printouts' current_re ends in 'localre'")
+	// QFXInternal is the RE's internal interface, whose unit 0 carries
+	// the internal routing instance's addresses.
+	QFXInternal = t("qfx-internal-ifd", "bme0",
+		"capture: vQFX 18.1R1.9 show interfaces terse (bme0.0: 128.0.0.1/2, 128.0.0.4/2, 128.0.0.16/2, 128.0.0.63/2); PyEZ fixture personality_ex_get-interface-information.xml (bme0.32768)")
+	L2alNS = t("l2al-ns", "http://xml.juniper.net/junos/%s/junos-l2al",
+		"capture: PyEZ fixture els_get-ethernet-switching-table-information.xml")
+	// VCID is the one-member virtual chassis's id.
+	VCID = t("vc-id", "5c5b.35d1.0e40",
+		"no source: an estimate in the form of the captures' ids (6c89.751e.e97c)")
+	VCMode = t("vc-mode", "Enabled",
+		"capture: vQFX 18.1R1.9 show virtual-chassis ('Virtual Chassis Mode: Enabled'); PyEZ fixture personality_ex_get-virtual-chassis-information.xml")
+	// VCMember is a present member's status, priority, mixed mode and
+	// route mode.
+	VCMember = t("vc-member", "Prsnt|128|N|VC",
+		"capture: vQFX 18.1R1.9 show virtual-chassis ('Prsnt ... 128 Master* N VC'); PyEZ fixture personality_ex_get-virtual-chassis-information.xml (Prsnt, 128, N)")
+	// VCRoles are the members' roles: the master, the backup, the others.
+	VCRoles = t("vc-roles", "Master*\nBackup\nLinecard",
+		"capture: Master* (vQFX, PyEZ fixtures), Backup (PyEZ fixture ifd_style_switch_get-virtual-chassis-information.xml); Linecard: doc (virtual chassis member roles)")
+)
