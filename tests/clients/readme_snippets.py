@@ -9,7 +9,7 @@ The Netmiko (python), expect (tcl) and Ansible (yaml) snippets between
 "automation-sros" for the 7750 SR-12's: Netmiko and expect, as Debian's
 Ansible cannot drive SR OS; "automation-junos" for the mx240, "automation-issr" for the qfx5100's
 ISSR: Netmiko only; "automation-netconf" for the mx240's NETCONF port,
-8830) are written out with
+8830; "automation-netconf-issr" for the qfx5100's, PyEZ's ISSR) are written out with
 the port 2222 of "make run" (8830) replaced by PORT and run as the README says to
 run them, all at the same time. (The Go snippet is checked by switchsimtest's own tests.)
 """
@@ -64,6 +64,10 @@ def main():
             "yaml": ("netconf.yml", ["/usr/bin/ansible-playbook", "-i", "127.0.0.1,", "netconf.yml"],
                      '"ansible_net_version": "13.3R1.4"'),
         },
+        "automation-netconf-issr": {
+            "python": ("pyez_issr.py", ["/usr/bin/python3", "pyez_issr.py"],
+                       "RE1 ['master', 'node', 'fwdd', 'member', 'pfem', 're1', 'fpc0', 'localre']"),
+        },
         "automation-sros": {
             "python": ("sros.py", ["/usr/bin/python3", "sros.py"], "System Location        : LAB"),
             "tcl": ("sros.exp", ["expect", "sros.exp"], "Syncing configuration.....Completed."),
@@ -81,7 +85,7 @@ def main():
         if lang not in runs:
             continue
         name, cmd, want = runs[lang]
-        default = "8830" if section == "automation-netconf" else "2222"
+        default = "8830" if section.startswith("automation-netconf") else "2222"
         code, n = re.subn(r"\b%s\b" % default, port, code)
         if n == 0:
             print("FAIL: the %s snippet does not name port %s" % (lang, default))

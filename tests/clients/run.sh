@@ -104,6 +104,10 @@ start junos-nc-eom --scenario mx240
 start junos-nc-chunked --scenario "$WORK/mx240-base11.yaml"
 start junos-ansible-nc --scenario mx240
 start junos-nc-readme --scenario mx240
+# the qfx5100 over NETCONF: PyEZ's facts, the in-service reboot RPC and
+# the reconnect (the suite and the README's snippet)
+start junos-pyez-qfx --scenario qfx5100
+start junos-nc-issr-readme --scenario qfx5100
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -155,6 +159,8 @@ suite ncclient-eom "$PY" ncclient_junos.py "$(host junos-nc-eom)" "$(netconf jun
 suite ncclient-chunked "$PY" ncclient_junos.py "$(host junos-nc-chunked)" "$(netconf junos-nc-chunked)" "$(port junos-nc-chunked)" chunked
 suite ansible-junos-nc /usr/bin/ansible-playbook -i ansible/junos-netconf-inventory.ini -e "ansible_port=$(netconf junos-ansible-nc)" ansible/junos_netconf.yml
 suite readme-netconf "$PY" readme_snippets.py "$ROOT/README.md" "$(netconf junos-nc-readme)" "$WORK/readme-netconf" automation-netconf
+suite pyez-qfx "$PY" pyez_qfx.py "$(host junos-pyez-qfx)" "$(netconf junos-pyez-qfx)"
+suite readme-netconf-issr "$PY" readme_snippets.py "$ROOT/README.md" "$(netconf junos-nc-issr-readme)" "$WORK/readme-netconf-issr" automation-netconf-issr
 
 failed=()
 for name in "${ORDER[@]}"; do
