@@ -144,6 +144,9 @@ func routeEngineXML(c *model.Chassis, i int) *netconf.Node {
 // inventoryXML is show chassis hardware: the rows of the CLI's table as
 // chassis-module elements (the FPC's sub-modules nested).
 func inventoryXML(c *model.Chassis, i int) *netconf.Node {
+	if vcMember(c) {
+		return qfxInventoryXML(c, i)
+	}
 	mod := func(name, version, part, serial, desc string, kids ...*netconf.Node) *netconf.Node {
 		e := netconf.E("chassis-module", nil, netconf.T("name", name))
 		if version != "" {
@@ -165,9 +168,6 @@ func inventoryXML(c *model.Chassis, i int) *netconf.Node {
 		}
 		f := strings.Split(row, "|")
 		return mod(strings.TrimSpace(f[0]), f[1], f[2], f[3], f[4])
-	}
-	if vcMember(c) {
-		return qfxInventoryXML(c, i)
 	}
 	ch := netconf.E("chassis", netconf.A("junos:style", "inventory"),
 		netconf.T("name", "Chassis"), netconf.T("serial-number", c.Info.Serial), netconf.T("description", c.Info.Name),
