@@ -70,8 +70,12 @@ type Terminal interface {
 	// ReadLine prompts for a line (user names, passwords); echo false
 	// hides what is typed. ^C gives ErrCancelled.
 	ReadLine(prompt string, echo bool) (string, error)
-	// AnyKey waits for one key ("Press any key to continue").
-	AnyKey() error
+	// Banner prints a login banner: what comes before the first prompt,
+	// on a fresh screen where the CLI paints its terminal.
+	Banner(text string)
+	// AnyKey prints text ("Press any key to continue") and waits for one
+	// key.
+	AnyKey(text string) error
 	// Wait blocks until cond (checked under the chassis lock after every
 	// change) is true, or the session is interrupted.
 	Wait(cond func(c *model.Chassis) bool) error
@@ -222,6 +226,9 @@ type ConsolePolicy struct {
 	// state to another (a demoted Junos RE); nil: a new role starts a new
 	// CLI session.
 	KeepCLI func(from, to model.State) bool
+	// Paint, when set, is how the vendor's CLI paints an interactive
+	// terminal (paint.go); nil: plain text, for every chassis.
+	Paint PaintPolicy
 }
 
 // Texts are what the engine prints for a vendor, and what a client must

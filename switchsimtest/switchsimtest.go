@@ -61,6 +61,11 @@ type Options struct {
 	Images *scenario.Catalog
 	// Logf receives server messages (a session that panicked, ...).
 	Logf func(format string, args ...any)
+	// Terminal is how interactive sessions are drawn: "vt100" paints
+	// them as the switch does (the 8212zl's cursor addressing; see
+	// Terminal.Raw), "" or "plain" sends plain lines, as
+	// "switchsim serve --terminal" says.
+	Terminal string
 }
 
 // Switch is a running chassis. The embedded Host presses buttons
@@ -137,6 +142,7 @@ func Start(o Options) (*Switch, error) {
 		Virtual:   virtual,
 		TimeScale: o.TimeScale,
 		Logf:      o.Logf,
+		Terminal:  o.Terminal,
 	})
 	if err != nil {
 		return nil, err
@@ -243,6 +249,12 @@ func (sw *Switch) Console(n int, user, password string) (*Session, error) {
 type Terminal struct {
 	Type          string // "vt100" unless set
 	Width, Height int    // 80x24 unless set
+	// Raw keeps the output as the switch sent it. Otherwise a Session
+	// reads the text of a painted terminal: escape sequences removed
+	// (also when split across reads) and ESC E, the switch's line break
+	// after a typed line, made CR LF, so Expect, Command and the prompt
+	// pattern see the same text in both terminal modes.
+	Raw bool
 }
 
 // Shell opens an interactive session with a pty on addr (Mgmt or a

@@ -40,7 +40,11 @@ type serveFlags struct {
 	idle        time.Duration
 	authDelay   time.Duration
 	quiet       bool
+	terminal    string
 }
+
+// defaultTerminal is serve's terminal mode unless --terminal says.
+const defaultTerminal = server.TerminalPlain
 
 func defaultStateDir() string {
 	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
@@ -72,6 +76,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.DurationVar(&f.idle, "idle-timeout", 0, "end sessions idle this `long` (0 = never)")
 	fs.DurationVar(&f.authDelay, "auth-fail-delay", time.Second, "slow a client down this `long` after each wrong login")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only the JSON line of addresses")
+	fs.StringVar(&f.terminal, "terminal", defaultTerminal, "`mode` of interactive sessions: vt100 paints them as the switch does (the 8212zl's cursor addressing; its \"console terminal none\" turns it off), plain sends plain lines (other vendors send plain lines either way)")
 	return f
 }
 
@@ -88,6 +93,10 @@ func (f *serveFlags) parse(args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitCode(0)
 		}
+		return exitCode(2)
+	}
+	if err := server.CheckTerminal(f.terminal); err != nil {
+		fmt.Fprintf(os.Stderr, "switchsim %s: --%v\n", f.fs.Name(), err)
 		return exitCode(2)
 	}
 	if f.fs.NArg() > 0 {
@@ -143,6 +152,7 @@ func (f *serveFlags) config() (server.Config, error) {
 		MaxSessions:   f.maxSessions,
 		IdleTimeout:   f.idle,
 		AuthFailDelay: f.authDelay,
+		Terminal:      f.terminal,
 		Logf:          func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) },
 	}
 	if err := os.MkdirAll(f.stateDir, 0o700); err != nil {
