@@ -52,6 +52,11 @@ type Painter interface {
 	// leaves the cursor where the next output line starts.
 	More(text string, sz Size) string
 	Unmore(n int, sz Size) string
+	// End comes when a CLI session ends on a terminal that stays
+	// connected (a module console, whose module reboots or changes
+	// role): the terminal left as plain output expects it, the cursor
+	// where it was (column col of the bottom row).
+	End(col int, sz Size) string
 }
 
 // PaintPolicy decides whether a chassis's CLI sessions are painted (a

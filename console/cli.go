@@ -87,6 +87,14 @@ func (t *CLI) SetPainter(p commands.Painter) {
 	t.paint = p
 }
 
+// EndPaint paints the end of a painted session on a terminal that stays
+// connected (a module console); plain sessions write nothing.
+func (t *CLI) EndPaint() {
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.End(t.conn.col, t.size()), t.conn.col)
+	}
+}
+
 // size is the terminal's size, for the painter.
 func (t *CLI) size() commands.Size {
 	w, h := t.conn.Size()

@@ -146,9 +146,11 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	if mc.Painter != nil {
 		t.SetPainter(mc.Painter())
 	}
-	if err := t.Serve(); err != nil && mc.closed() {
+	err := t.Serve()
+	if mc.closed() && err != nil {
 		return ErrClosed
 	}
+	t.EndPaint()
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/switchsim/switchsim/server"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of the golden transcripts (review the diff)")
@@ -34,6 +36,33 @@ func TestTranscripts(t *testing.T) {
 					t.Log(strings.TrimSpace(out.String()))
 				}
 				return
+			}
+			if n > 0 {
+				t.Error("\n" + out.String())
+			}
+		})
+	}
+}
+
+// TestTranscriptsPainted replays every golden transcript again with the
+// server in vt100 mode, each console read through a VT100 of its size:
+// the 8212zl paints its sessions then (cursor addressing, scroll
+// regions, ESC E), the other vendors do not, and every step must show the
+// same lines as the file, which the plain replay wrote.
+func TestTranscriptsPainted(t *testing.T) {
+	files, err := Files("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range files {
+		path := path
+		name, _ := filepath.Rel("testdata", path)
+		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
+			t.Parallel()
+			var out strings.Builder
+			n, err := Check(path, false, Options{Terminal: server.TerminalVT100}, &out)
+			if err != nil {
+				t.Fatal(err)
 			}
 			if n > 0 {
 				t.Error("\n" + out.String())

@@ -60,6 +60,10 @@ func (vt100) More(text string, sz commands.Size) string {
 	return fmt.Sprintf(tx.VTMore, rows(sz), text)
 }
 
+func (vt100) End(col int, sz commands.Size) string {
+	return fmt.Sprintf(tx.VTEnd, rows(sz), col+1)
+}
+
 func (vt100) Unmore(n int, sz commands.Size) string {
 	return fmt.Sprintf(tx.VTUnmore, rows(sz), strings.Repeat(" ", n))
 }

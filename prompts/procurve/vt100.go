@@ -32,6 +32,9 @@ var (
 	// %[2]d: the column after the question.
 	VTPark = t("vt100-park", "\x1b[%[1]d;%[2]dH",
 		"no source: a tool's test fixture (repository not recorded, perhaps hand-made) shows 'Do you want to log out [y/n]? \\x1b[24;31H'")
+	// %[2]d: the cursor's column.
+	VTEnd = t("vt100-end", "\x1b[1;%[1]dr\x1b[%[1]d;%[2]dH\x1b[?7h",
+		"no source: a console's CLI session that ends (its module reboots or changes role, even at Press any key) gives the whole screen back to the boot output that follows, the cursor where it was, line wrap on")
 	// %[2]s: the pager's text.
 	VTMore = t("vt100-more", "\x1b[%[1]d;1H%[2]s",
 		"no source: the pager's line drawn on the last row (NOTES-procurve 2.4: its redraw was not captured)")
