@@ -1,6 +1,7 @@
 package transcripts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -36,6 +37,9 @@ type Result struct {
 	File *File
 	// Got is the output of each step, in the file's notation.
 	Got [][]string
+	// Painted: some console's output held escape sequences (a vendor
+	// that paints its terminal, in vt100 mode).
+	Painted bool
 }
 
 // Mismatch is a step whose output differs from the file.
@@ -153,6 +157,7 @@ func Run(f *File, opt Options) (*Result, error) {
 			}
 		}
 		res.Got = append(res.Got, append(refused, r.checkpoint()...))
+		res.Painted = r.painted
 	}
 	return res, nil
 }
@@ -201,6 +206,7 @@ type runner struct {
 	order     []string
 	settleMax time.Duration
 	vt100     bool // read consoles through a VT100 (Options.Terminal)
+	painted   bool // an escape sequence was seen
 }
 
 func terr(format string, args ...any) error {
@@ -459,6 +465,7 @@ func (r *runner) checkpoint() []string {
 			p, n := t.out.take(t.read)
 			t.read = n
 			t.screen.Write(p)
+			r.painted = r.painted || bytes.IndexByte(p, 0x1b) >= 0
 		}
 		lines := t.screen.Since(t.mark)
 		t.mark = t.screen.Mark()

@@ -31,8 +31,10 @@ import (
 //     first, as VTE and xterm's scroll-on-clear do: the rows above the
 //     cursor, and the cursor's row if it holds text;
 //   - as on the plain Screen, a cell that was written keeps what was
-//     written there, spaces included; cells never written (or erased)
-//     are not, so a line ends with its last written cell.
+//     written there, spaces included, and erasing it (EL, ED 0 and 1)
+//     leaves a blank there, as writing a space over it does on the plain
+//     screen; cells never written are not part of the line, so a line
+//     ends with its last written cell.
 type terminal struct {
 	cols, rows int
 	grid       []*trow
@@ -338,19 +340,27 @@ func (t *terminal) scrollDown(top, bot, n int) {
 	}
 }
 
+// blank erases cells from..to-1 of a row: written cells become written
+// blanks, as writing spaces over them would (the plain way to erase);
+// cells never written stay so.
+func blank(row *trow, from, to int) {
+	for i := from; i < to && i < len(row.cells); i++ {
+		if row.cells[i] != 0 {
+			row.cells[i] = ' '
+		}
+	}
+}
+
 func (t *terminal) eraseLine(row *trow, mode int) {
 	switch mode {
 	case 0:
-		if t.c < len(row.cells) {
-			row.cells = row.cells[:t.c]
-		}
+		blank(row, t.c, t.cols)
 		row.wrapped = false
 	case 1:
-		for i := 0; i <= t.c && i < len(row.cells); i++ {
-			row.cells[i] = 0
-		}
+		blank(row, 0, t.c+1)
 	case 2:
-		row.cells, row.wrapped = nil, false
+		blank(row, 0, t.cols)
+		row.wrapped = false
 	}
 }
 
@@ -359,12 +369,14 @@ func (t *terminal) eraseDisplay(mode int) {
 	case 0:
 		t.eraseLine(t.grid[t.r], 0)
 		for _, row := range t.grid[t.r+1:] {
-			row.cells, row.wrapped = nil, false
+			blank(row, 0, t.cols)
+			row.wrapped = false
 		}
 	case 1:
 		t.eraseLine(t.grid[t.r], 1)
 		for _, row := range t.grid[:t.r] {
-			row.cells, row.wrapped = nil, false
+			blank(row, 0, t.cols)
+			row.wrapped = false
 		}
 	case 2:
 		// what the screen showed goes to the scrollback first
