@@ -116,3 +116,21 @@ modules:
 		t.Fatalf("the capture is not in the session's bytes:\n got %q\nwant %q", sent[max(0, i-len(want)+100):], want)
 	}
 }
+
+// A question parks the cursor after itself, as a tool's fixture shows
+// for the logout question (vt100-park, listed as unsourced).
+func TestPaintedQuestionParksTheCursor(t *testing.T) {
+	sw := switchsimtest.New(t, switchsimtest.Options{Terminal: "vt100"})
+	s, err := sw.Shell(sw.Mgmt, "manager", "manager", switchsimtest.Terminal{Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Expect("Press any key to continue"); err != nil {
+		t.Fatal(err)
+	}
+	s.Write(" logout\r")
+	if _, err := s.Expect("\x1bEDo you want to log out [y/n]? \x1b[24;31H"); err != nil {
+		t.Fatal(err)
+	}
+}
