@@ -200,4 +200,3 @@ func asExit(err error, target **gossh.ExitError) bool {
 	}
 	return ok
 }
-
