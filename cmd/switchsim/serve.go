@@ -44,7 +44,7 @@ type serveFlags struct {
 }
 
 // defaultTerminal is serve's terminal mode unless --terminal says.
-const defaultTerminal = server.TerminalPlain
+const defaultTerminal = server.TerminalVT100
 
 func defaultStateDir() string {
 	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
@@ -339,6 +339,17 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 	if c := srv.ControlAddr(); c != "" {
 		fmt.Fprintf(out, "\n  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
 		fmt.Fprintf(out, "    switchsim ctl --state-dir %s state\n", f.stateDir)
+	}
+	paints := false
+	for _, h := range srv.Hosts() {
+		paints = paints || h.Vendor.Console().Paint != nil
+	}
+	if paints {
+		if cfg.Terminal == server.TerminalVT100 {
+			fmt.Fprintf(out, "  terminal: vt100, sessions are painted as the switch paints them (--terminal plain: plain lines)\n")
+		} else {
+			fmt.Fprintf(out, "  terminal: plain lines (--terminal vt100 paints sessions as the switch does)\n")
+		}
 	}
 	fmt.Fprintf(out, "  state kept in %s; Ctrl-C stops.\n", f.stateDir)
 }

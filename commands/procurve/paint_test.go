@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/switchsim/switchsim/commands"
+	"github.com/switchsim/switchsim/commands/procurve"
+	"github.com/switchsim/switchsim/model"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/switchsimtest"
 )
@@ -132,5 +136,28 @@ func TestPaintedQuestionParksTheCursor(t *testing.T) {
 	s.Write(" logout\r")
 	if _, err := s.Expect("\x1bEDo you want to log out [y/n]? \x1b[24;31H"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The sequences are expanded by a small formatter of our own (they are
+// expanded on every typed key): it must say what fmt says.
+func TestPaintFormatsAsFmt(t *testing.T) {
+	p := procurve.Vendor{}.Console().Paint(&model.Chassis{})
+	sz := commands.Size{Rows: 42, Cols: 80}
+	for _, c := range []struct{ got, want string }{
+		{p.Banner(sz), fmt.Sprintf(tx.VTBanner, 42, 41)},
+		{p.AnyKey("Press", sz), fmt.Sprintf(tx.VTAnyKey, 42, "Press", 7)},
+		{p.Key(sz), fmt.Sprintf(tx.VTKey, 42)},
+		{p.Begin(sz), fmt.Sprintf(tx.VTBegin, 42)},
+		{p.Prompt("ZZZZZZ# ", sz), fmt.Sprintf(tx.VTPrompt, 42, "ZZZZZZ# ", 9)},
+		{p.Edit(8, "l", 9, sz), fmt.Sprintf(tx.VTEdit, 42, 9, "l", 10)},
+		{p.Park(30, sz), fmt.Sprintf(tx.VTPark, 42, 31)},
+		{p.More("-- MORE --", sz), fmt.Sprintf(tx.VTMore, 42, "-- MORE --")},
+		{p.Unmore(3, sz), fmt.Sprintf(tx.VTUnmore, 42, "   ")},
+		{p.End(5, sz), fmt.Sprintf(tx.VTEnd, 42, 6)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
 	}
 }
