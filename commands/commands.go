@@ -70,12 +70,8 @@ type Terminal interface {
 	// ReadLine prompts for a line (user names, passwords); echo false
 	// hides what is typed. ^C gives ErrCancelled.
 	ReadLine(prompt string, echo bool) (string, error)
-	// Banner prints a login banner: what comes before the first prompt,
-	// on a fresh screen where the CLI paints its terminal.
-	Banner(text string)
-	// AnyKey prints text ("Press any key to continue") and waits for one
-	// key.
-	AnyKey(text string) error
+	// AnyKey waits for one key ("Press any key to continue").
+	AnyKey() error
 	// Wait blocks until cond (checked under the chassis lock after every
 	// change) is true, or the session is interrupted.
 	Wait(cond func(c *model.Chassis) bool) error

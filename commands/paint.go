@@ -59,6 +59,37 @@ type Painter interface {
 	End(col int, sz Size) string
 }
 
+// Welcomer is what a console's Terminal adds for a vendor's Welcome, so
+// that a terminal the CLI paints can set its screen up for a login banner
+// and draw "Press any key" where the switch draws it. ShowBanner and
+// PressAnyKey use it when the Terminal has it (a Terminal that keeps
+// text, for a pipe or an XML session, does not need to).
+type Welcomer interface {
+	// Banner prints a login banner: what comes before the first prompt.
+	Banner(text string)
+	// AnyKeyText prints text ("Press any key to continue") and waits for
+	// one key.
+	AnyKeyText(text string) error
+}
+
+// ShowBanner prints a login banner on t.
+func ShowBanner(t Terminal, text string) {
+	if w, ok := t.(Welcomer); ok {
+		w.Banner(text)
+		return
+	}
+	t.Print(text)
+}
+
+// PressAnyKey prints text on t and waits for one key.
+func PressAnyKey(t Terminal, text string) error {
+	if w, ok := t.(Welcomer); ok {
+		return w.AnyKeyText(text)
+	}
+	t.Print(text)
+	return t.AnyKey()
+}
+
 // PaintPolicy decides whether a chassis's CLI sessions are painted (a
 // switch's own terminal setting may turn painting off) and returns the
 // Painter for one; nil: plain text.

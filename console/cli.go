@@ -26,6 +26,8 @@ type (
 	}
 )
 
+var _ commands.Welcomer = (*CLI)(nil)
+
 // Watcher registers a conn for Changed notes while it waits on the model.
 type Watcher interface {
 	Watch(c *Conn) (cancel func())
@@ -440,8 +442,8 @@ func (t *CLI) ReadLine(prompt string, echo bool) (string, error) {
 	}
 }
 
-// Banner prints a login banner; a painted session sets the screen up
-// for it first.
+// Banner prints a login banner (commands.Welcomer); a painted session
+// sets the screen up for it first.
 func (t *CLI) Banner(text string) {
 	if t.paint != nil {
 		t.fresh = false
@@ -450,14 +452,19 @@ func (t *CLI) Banner(text string) {
 	t.conn.Write(text)
 }
 
-// AnyKey prints text and waits for one key; a CRLF pair counts as one.
-func (t *CLI) AnyKey(text string) error {
+// AnyKeyText prints text and waits for one key (commands.Welcomer).
+func (t *CLI) AnyKeyText(text string) error {
 	t.begin()
 	if t.paint != nil {
 		t.conn.WritePainted(t.paint.AnyKey(text, t.size()), len(text))
 	} else {
 		t.conn.Write(text)
 	}
+	return t.AnyKey()
+}
+
+// AnyKey waits for one key; a CRLF pair counts as one.
+func (t *CLI) AnyKey() error {
 	b, err := t.key()
 	if err != nil {
 		return errStop(err)
