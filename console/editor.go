@@ -1,6 +1,7 @@
 package console
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/switchsim/switchsim/commands"
@@ -80,12 +81,13 @@ func (e *editor) sync() {
 		return
 	}
 	old, cur := e.shown, e.line
+	if e.shownPos == e.pos && bytes.Equal(old, cur) {
+		// nothing changed (a key past MaxLine, an ignored control key)
+		return
+	}
 	i := 0
 	for i < len(old) && i < len(cur) && old[i] == cur[i] {
 		i++
-	}
-	if i == len(old) && i == len(cur) && e.shownPos == e.pos {
-		return
 	}
 	text := append([]byte(nil), cur[i:]...)
 	if len(old) > len(cur) {

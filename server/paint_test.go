@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"math/rand"
 	"net"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +13,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/termtext"
+	tx "github.com/switchsim/switchsim/prompts/procurve"
 	"github.com/switchsim/switchsim/vendors"
 )
 
@@ -199,4 +203,74 @@ func asExit(err error, target **gossh.ExitError) bool {
 		*target = e
 	}
 	return ok
+}
+
+// The abuse tests, on painted sessions: a 1 MB line, random binary, ^C
+// storms (at the prompt, in a question, in the pager) and a window-change
+// flood end as on plain ones, with bounded memory and a bystander served
+// throughout.
+func TestAbusePainted(t *testing.T) {
+	s := startServer(t, nil, func(c *Config) { c.Terminal = TerminalVT100 })
+	addr := s.Addrs()[0].Mgmt
+	const prompt = "HP-E8212zl# \x1b[24;1H\x1b[24;13H\x1b[24;1H\x1b[?25h\x1b[24;13H"
+	// a painted bystander: the text it reads must not change
+	b := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	b.Until("Press any key to continue")
+	b.Send(" ")
+	b.Until(prompt)
+	check := func() {
+		t.Helper()
+		b.Send("show version\r")
+		if got := termtext.String(b.Until(prompt)); got != showVersionBothModules {
+			t.Fatalf("bystander saw %q", got)
+		}
+	}
+	base := runtime.NumGoroutine()
+	before := heap()
+
+	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
+	p.Until("Press any key to continue")
+	p.Send(" ")
+	p.Until(prompt)
+	// a megabyte without a line end: MaxLine characters are kept
+	p.Write(bytes.Repeat([]byte("x"), 1<<20))
+	check()
+	p.Send("\r")
+	p.Until("Invalid input: " + strings.Repeat("x", 1024) + "\r\n")
+	p.Until(prompt)
+	// ^C storms at the prompt and in a question that offers no ^C
+	p.Send(strings.Repeat("\x03", 100000) + "redundancy switchover\r")
+	p.Until("[y/n]? ")
+	p.Send(strings.Repeat("\x03", 1000) + "n")
+	p.Until(prompt)
+	if s.Host("c1").ActiveModule() != 0 {
+		t.Fatal("^C answered yes")
+	}
+	// a window-change flood, then 6 rows: the pager on row 6, ^C quits it
+	for i := 0; i < 10000; i++ {
+		if err := p.Session.WindowChange(10+i%50, 40+i%100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 6, 0, 0})); err != nil || !ok {
+		t.Fatalf("window-change: %v %v", ok, err)
+	}
+	p.Send("show version\r")
+	p.Until("\x1b[6;1H" + tx.Pager)
+	p.Send(strings.Repeat("\x03", 1000))
+	p.Until("HP-E8212zl# \x1b[6;1H")
+	p.Close()
+	// random keys at the operator level
+	rng := rand.New(rand.NewSource(1))
+	for round := 0; round < 2; round++ {
+		q := sshtest.Open(t, addr, "operator", "operator", 80, 24)
+		junk := make([]byte, 64*1024)
+		rng.Read(junk)
+		q.Send(string(junk))
+		check()
+		q.Close()
+	}
+	bounded(t, before, 8<<20, "painted abuse")
+	check()
+	settle(t, base)
 }
