@@ -52,7 +52,7 @@ type PaintMoment struct {
 // UnsourcedPainting lists how the painting goes where the captures stop
 // (UNSOURCED.md lists it with the texts above marked no source).
 var UnsourcedPainting = []PaintMoment{
-	{"the terminal's height", "the banner's scroll region (3 to the row above the last), the row of Press any key and the prompt's row follow the terminal's rows (the pty's, or telnet's NAWS, 24 without); the captures show 24 and 42 rows. A W.15.14 2910al on a 15-row terminal drew Press any key on row 24 all the same (ansible issue #33414)"},
+	{"the terminal's height", "the banner's scroll region (3 to the row above the last), the row of Press any key and the prompt's row follow the terminal's rows (the pty's, or telnet's NAWS, 24 without; a window change applies from the next thing drawn; terminal length sets the pager's page, not these rows); the captures show 24 and 42 rows. A W.15.14 2910al on a 15-row terminal drew Press any key on row 24 all the same (ansible issue #33414)"},
 	{"what the key is followed by", "vt100-key, then the line break the plain session has, then the prompt's redraw"},
 	{"line wrap", "off (ESC[?7l) for the banner, as captured; back on after the key (vt100-key), so an output line wider than the terminal (show version's Image stamp) wraps instead of being cut"},
 	{"output", "command output is written as plain lines (CR LF) from the last row up; only the echo, the prompt and the moments listed here are painted"},
