@@ -28,7 +28,7 @@ import (
 //   - a row that wrapped onto the next is one line with it, as a
 //     terminal's copy and reflow treat it;
 //   - erasing the display (ED 2) moves what it shows into the scrollback
-//     first, as VTE and xterm's scroll-on-clear do: the rows above the
+//     first, as VTE does (and xterm with cdXtraScroll): the rows above the
 //     cursor, and the cursor's row if it holds text;
 //   - as on the plain Screen, a cell that was written keeps what was
 //     written there, spaces included, and erasing it (EL, ED 0 and 1)
