@@ -24,7 +24,7 @@ type Size struct {
 // the console paints. Columns are 0-based positions on the row the cursor
 // is on (the bottom row, where a painting CLI keeps its input line).
 type Painter interface {
-	// Banner comes before a login banner (Terminal.Banner): the screen
+	// Banner comes before a login banner (ShowBanner): the screen
 	// set up for it.
 	Banner(sz Size) string
 	// AnyKey draws text ("Press any key to continue") and leaves the
