@@ -23,6 +23,8 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/termtext"
+
 	"github.com/switchsim/switchsim/server"
 )
 
@@ -274,7 +276,8 @@ const anyKey = "Press any key to continue"
 // term reads a session's output with a deadline per step.
 type term struct {
 	r     io.Reader
-	buf   []byte
+	buf   []byte // the text read (a painted terminal's escapes removed)
+	dec   termtext.Decoder
 	chunk []byte
 	timer *time.Timer
 	conn  io.Closer
@@ -289,7 +292,7 @@ func (t *term) until(what string, done func([]byte) bool) error {
 	defer t.timer.Stop()
 	for !done(t.buf) {
 		n, err := t.r.Read(t.chunk)
-		t.buf = append(t.buf, t.chunk[:n]...)
+		t.buf = t.dec.Append(t.buf, t.chunk[:n])
 		if err != nil {
 			if t.timed.Load() {
 				return fmt.Errorf("timed out after %s waiting for %s; got %q", t.d, what, tail(t.buf))

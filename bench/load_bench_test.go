@@ -9,10 +9,10 @@ import (
 )
 
 // startInProcess serves the default chassis on a real clock with a state
-// file, as "switchsim serve" does.
-func startInProcess(tb testing.TB) *server.Server {
+// file, as "switchsim serve" does, in a terminal mode.
+func startInProcess(tb testing.TB, terminal string) *server.Server {
 	tb.Helper()
-	s, err := server.Start(server.Config{Vendors: vendors.Registry, Chassis: []server.ChassisConfig{{Name: "chassis1", Scenario: vendors.Default(),
+	s, err := server.Start(server.Config{Vendors: vendors.Registry, Terminal: terminal, Chassis: []server.ChassisConfig{{Name: "chassis1", Scenario: vendors.Default(),
 		Mgmt: "127.0.0.1:0", Consoles: []string{}, StateFile: filepath.Join(tb.TempDir(), "state.json")}}})
 	if err != nil {
 		tb.Fatal(err)
@@ -23,9 +23,15 @@ func startInProcess(tb testing.TB) *server.Server {
 
 // BenchmarkSSHSessions runs the README's closed loop (sessions of ten
 // "show version") through real SSH, loader in the same process; b.N is
-// the number of sessions, 100 at a time.
+// the number of sessions, 100 at a time; plain and painted.
 func BenchmarkSSHSessions(b *testing.B) {
-	s := startInProcess(b)
+	for _, mode := range []string{server.TerminalPlain, server.TerminalVT100} {
+		b.Run(mode, func(b *testing.B) { sshSessions(b, mode) })
+	}
+}
+
+func sshSessions(b *testing.B, mode string) {
+	s := startInProcess(b, mode)
 	b.ResetTimer()
 	res, err := Run(Options{Addrs: []string{s.Addrs()[0].Mgmt}, User: "manager", Password: "manager",
 		Sessions: min(b.N, 100), Rounds: (b.N + 99) / 100, Commands: 10, Command: "show version", Expect: "Boot Image:"})
@@ -40,9 +46,16 @@ func BenchmarkSSHSessions(b *testing.B) {
 }
 
 // BenchmarkSSHRoundTrip is one session's command round trip through real
-// SSH (b.N commands in one session; the login is included once).
+// SSH (b.N commands in one session; the login is included once); plain
+// and painted.
 func BenchmarkSSHRoundTrip(b *testing.B) {
-	s := startInProcess(b)
+	for _, mode := range []string{server.TerminalPlain, server.TerminalVT100} {
+		b.Run(mode, func(b *testing.B) { sshRoundTrip(b, mode) })
+	}
+}
+
+func sshRoundTrip(b *testing.B, mode string) {
+	s := startInProcess(b, mode)
 	b.ResetTimer()
 	res, err := Run(Options{Addrs: []string{s.Addrs()[0].Mgmt}, User: "manager", Password: "manager",
 		Sessions: 1, Commands: b.N, Command: "show version"})

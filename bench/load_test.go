@@ -9,7 +9,16 @@ import (
 )
 
 func TestLoadAgainstSwitchsimAndTheYardstick(t *testing.T) {
-	s := startInProcess(t)
+	// the load reads a painted terminal as text: the same in both modes
+	for _, mode := range []string{server.TerminalPlain, server.TerminalVT100} {
+		s := startInProcess(t, mode)
+		res, err := Run(Options{Addrs: []string{s.Addrs()[0].Mgmt}, User: "manager", Password: "manager", Sessions: 2,
+			Commands: 2, Command: "show version", Setup: []string{"no page"}, Expect: "Boot Image:     Primary"})
+		if err != nil || res.Errors != 0 || res.Commands != 4 {
+			t.Fatalf("%s: %v %+v", mode, err, res)
+		}
+	}
+	s := startInProcess(t, server.TerminalVT100)
 	stats := func() (server.Stats, error) { return s.Stats(), nil }
 	res, err := Run(Options{Addrs: []string{s.Addrs()[0].Mgmt}, User: "manager", Password: "manager", Sessions: 4, Rounds: 2,
 		Commands: 3, Command: "show version", Setup: []string{"no page"}, Expect: "Boot Image:     Primary", Stats: stats})

@@ -212,10 +212,11 @@ type StartupResult struct {
 // Startup measures how fast a server with a state directory already
 // present gets a user to the prompt: runs+1 starts (the first creates
 // the state and is not counted), each from exec to the first byte after
-// "Press any key".
-func Startup(bin, stateDir string, runs int) ([]StartupResult, error) {
+// "Press any key". serveArgs go to serve as well (--terminal).
+func Startup(bin, stateDir string, runs int, serveArgs ...string) ([]StartupResult, error) {
 	args := []string{"--state-dir", stateDir, "--listen", "127.0.0.1:0", "--console1", "127.0.0.1:0",
 		"--console2", "127.0.0.1:0", "--control", "127.0.0.1:0", "--quiet"}
+	args = append(args, serveArgs...)
 	var out []StartupResult
 	for i := 0; i <= runs; i++ {
 		p, err := StartServe(bin, args...)
@@ -246,14 +247,15 @@ type FleetResult struct {
 
 // Fleet starts bin with an inventory of n default chassis on ephemeral
 // ports (state in stateDir) and measures it; with visit, one session
-// logs in on every chassis and runs a command.
-func Fleet(bin, stateDir string, n int, visit bool) (*FleetResult, error) {
+// logs in on every chassis and runs a command. serveArgs go to serve as
+// well (--terminal).
+func Fleet(bin, stateDir string, n int, visit bool, serveArgs ...string) (*FleetResult, error) {
 	inv := filepath.Join(stateDir, "fleet-bench.yaml")
 	text := fmt.Sprintf("base-port: 0\nchassis:\n  - name: sw\n    count: %d\n", n)
 	if err := os.WriteFile(inv, []byte(text), 0o644); err != nil {
 		return nil, err
 	}
-	p, err := StartServe(bin, "--inventory", inv, "--state-dir", stateDir, "--control", "127.0.0.1:0", "--quiet")
+	p, err := StartServe(bin, append([]string{"--inventory", inv, "--state-dir", stateDir, "--control", "127.0.0.1:0", "--quiet"}, serveArgs...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -222,6 +222,9 @@ type ConsolePolicy struct {
 	// state to another (a demoted Junos RE); nil: a new role starts a new
 	// CLI session.
 	KeepCLI func(from, to model.State) bool
+	// Paint, when set, is how the vendor's CLI paints an interactive
+	// terminal (paint.go); nil: plain text, for every chassis.
+	Paint PaintPolicy
 }
 
 // Texts are what the engine prints for a vendor, and what a client must

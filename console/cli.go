@@ -26,6 +26,8 @@ type (
 	}
 )
 
+var _ commands.Welcomer = (*CLI)(nil)
+
 // Watcher registers a conn for Changed notes while it waits on the model.
 type Watcher interface {
 	Watch(c *Conn) (cancel func())
@@ -42,6 +44,11 @@ type CLI struct {
 	handle func(any) bool
 
 	swallow bool // drop one Enter right after a single-key answer
+
+	// paint, when set, paints the terminal (commands.Painter); fresh: a
+	// painted session that has shown nothing yet
+	paint commands.Painter
+	fresh bool
 
 	// pager state for the command being run: rows since the last pager
 	// prompt, rows shown in all
@@ -72,6 +79,38 @@ func (t *CLI) SetHandler(h func(any) bool) { t.handle = h }
 
 // SetShell swaps the shell (after a role change on a module console).
 func (t *CLI) SetShell(s commands.Shell) { t.shell = s }
+
+// SetPainter makes the session paint its terminal with p (nil: plain
+// text). Only interactive sessions on a terminal are painted.
+func (t *CLI) SetPainter(p commands.Painter) {
+	if t.sess.Exec || !t.conn.Terminal() {
+		p = nil
+	}
+	t.paint = p
+}
+
+// EndPaint paints the end of a painted session on a terminal that stays
+// connected (a module console); plain sessions write nothing.
+func (t *CLI) EndPaint() {
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.End(t.conn.col, t.size()), t.conn.col)
+	}
+}
+
+// size is the terminal's size, for the painter.
+func (t *CLI) size() commands.Size {
+	w, h := t.conn.Size()
+	return commands.Size{Rows: h, Cols: w}
+}
+
+// begin paints the start of a session that shows no banner, before its
+// first output.
+func (t *CLI) begin() {
+	if t.fresh {
+		t.fresh = false
+		t.conn.WritePainted(t.paint.Begin(t.size()), 0)
+	}
+}
 
 // errStop maps the console's internal errors to what handlers see.
 func errStop(err error) error {
@@ -113,6 +152,7 @@ func (t *CLI) Serve() error {
 		defer e.End()
 	}
 	t.applySize()
+	t.fresh = t.paint != nil
 	if err := t.shell.Welcome(t); err != nil {
 		if errors.Is(err, commands.ErrLogout) {
 			return nil
@@ -180,6 +220,9 @@ func (t *CLI) Print(s string) {
 	if t.discard {
 		return
 	}
+	if t.fresh {
+		t.begin()
+	}
 	h := t.sess.Height
 	if !t.running || t.sess.Exec || !t.sess.Paging || h < 2 {
 		t.conn.Write(s)
@@ -234,7 +277,11 @@ func rows(n, width int) int {
 // go on.
 func (t *CLI) more(percent int) bool {
 	prompt := t.texts.Pager(percent)
-	t.conn.Write(prompt)
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.More(prompt, t.size()), len(prompt))
+	} else {
+		t.conn.Write(prompt)
+	}
 	for {
 		b, err := t.key()
 		if err != nil {
@@ -267,6 +314,10 @@ func (t *CLI) more(percent int) bool {
 }
 
 func (t *CLI) erase(n int) {
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.Unmore(n, t.size()), 0)
+		return
+	}
 	t.conn.WriteRaw([]byte("\r" + strings.Repeat(" ", n) + "\r"))
 }
 
@@ -277,7 +328,11 @@ func (t *CLI) Confirm(q string, cancel bool) (commands.Answer, error) {
 
 // Ask asks a single-key question.
 func (t *CLI) Ask(q commands.Question) (commands.Answer, error) {
+	t.begin()
 	t.conn.Write(q.Text)
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.Park(t.conn.col, t.size()), t.conn.col)
+	}
 	t.lines = 0
 	answer := func(b byte, a commands.Answer) (commands.Answer, error) {
 		if q.Echo != nil {
@@ -351,6 +406,7 @@ func (t *CLI) Word(q string, words []string, def string) (string, error) {
 
 // ReadLine prompts for a line; echo false hides the typing.
 func (t *CLI) ReadLine(prompt string, echo bool) (string, error) {
+	t.begin()
 	t.conn.Write(prompt)
 	var line []byte
 	for {
@@ -386,6 +442,27 @@ func (t *CLI) ReadLine(prompt string, echo bool) (string, error) {
 	}
 }
 
+// Banner prints a login banner (commands.Welcomer); a painted session
+// sets the screen up for it first.
+func (t *CLI) Banner(text string) {
+	if t.paint != nil {
+		t.fresh = false
+		t.conn.WritePainted(t.paint.Banner(t.size()), 0)
+	}
+	t.conn.Write(text)
+}
+
+// AnyKeyText prints text and waits for one key (commands.Welcomer).
+func (t *CLI) AnyKeyText(text string) error {
+	t.begin()
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.AnyKey(text, t.size()), len(text))
+	} else {
+		t.conn.Write(text)
+	}
+	return t.AnyKey()
+}
+
 // AnyKey waits for one key; a CRLF pair counts as one.
 func (t *CLI) AnyKey() error {
 	b, err := t.key()
@@ -394,6 +471,9 @@ func (t *CLI) AnyKey() error {
 	}
 	if b == '\r' {
 		t.conn.peek('\n')
+	}
+	if t.paint != nil {
+		t.conn.WritePainted(t.paint.Key(t.size()), 0)
 	}
 	return nil
 }

@@ -6,8 +6,10 @@
 package console
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -57,6 +59,9 @@ type Conn struct {
 	// midLine: the last byte written was not a line feed (a prompt or a
 	// question is showing)
 	midLine bool
+	// col is the cursor's column as far as text written tells (bytes
+	// since the last CR or LF), for a painter to park the cursor.
+	col int
 
 	width, height int
 	sizeMu        sync.Mutex
@@ -313,6 +318,11 @@ func (c *Conn) Write(s string) {
 		return
 	}
 	c.midLine = s[len(s)-1] != '\n'
+	if i := strings.LastIndexAny(s, "\r\n"); i >= 0 {
+		c.col = len(s) - i - 1
+	} else {
+		c.col += len(s)
+	}
 	if !c.crlf {
 		c.out = append(c.out, s...)
 		return
@@ -330,9 +340,29 @@ func (c *Conn) Write(s string) {
 func (c *Conn) WriteRaw(p []byte) {
 	if len(p) > 0 {
 		c.midLine = p[len(p)-1] != '\n'
+		if i := bytes.LastIndexAny(p, "\r\n"); i >= 0 {
+			c.col = len(p) - i - 1
+		} else {
+			c.col += len(p)
+		}
 	}
 	c.out = append(c.out, p...)
 }
+
+// WritePainted queues a painter's bytes, which leave the cursor at
+// column col.
+func (c *Conn) WritePainted(s string, col int) {
+	if s == "" {
+		return
+	}
+	c.midLine = s[len(s)-1] != '\n'
+	c.col = col
+	c.out = append(c.out, s...)
+}
+
+// Terminal reports whether the conn is a terminal (a pty, telnet, a
+// console port): the only kind a CLI paints.
+func (c *Conn) Terminal() bool { return c.crlf }
 
 // NewLine ends the line the cursor is on, if it is not at a line start.
 func (c *Conn) NewLine() {

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/switchsim/switchsim/commands"
@@ -28,7 +29,9 @@ const (
 
 // editor is the state of the line being typed. It redraws with plain
 // backspaces and spaces only, so every client and the transcript
-// terminal model see the same text.
+// terminal model see the same text. On a painted session (CLI.paint) the
+// edits below write nothing: after each key, sync paints the difference
+// between the line as shown and the line as it is.
 type editor struct {
 	t      *CLI
 	prompt string
@@ -36,12 +39,85 @@ type editor struct {
 	pos    int
 	hist   int // index into history while browsing; len(history) = the new line
 	saved  []byte
+
+	// painted sessions: the line and cursor as the screen shows them;
+	// wrapped: the line outgrew its row, so the rest of it is redrawn
+	// the plain way
+	shown    []byte
+	shownPos int
+	wrapped  bool
 }
 
-func (e *editor) out(p []byte)  { e.t.conn.WriteRaw(p) }
-func (e *editor) outS(s string) { e.t.conn.WriteRaw([]byte(s)) }
-func (e *editor) back(n int)    { e.outS(strings.Repeat("\b", n)) }
-func (e *editor) tail() []byte  { return e.line[e.pos:] }
+func (e *editor) painted() bool { return e.t.paint != nil }
+
+func (e *editor) out(p []byte) {
+	if !e.painted() {
+		e.t.conn.WriteRaw(p)
+	}
+}
+func (e *editor) outS(s string) {
+	if !e.painted() {
+		e.t.conn.WriteRaw([]byte(s))
+	}
+}
+func (e *editor) back(n int) { e.outS(strings.Repeat("\b", n)) }
+
+// showPrompt draws the prompt, painted or plain.
+func (e *editor) showPrompt() {
+	if e.painted() {
+		e.t.conn.WritePainted(e.t.paint.Prompt(e.prompt, e.t.size()), len(e.prompt))
+		e.shown, e.shownPos, e.wrapped = nil, 0, false
+		return
+	}
+	e.t.conn.Write(e.prompt)
+}
+
+// sync paints what changed in the line since it was last shown: the
+// text from the first difference on (blanks over what got shorter), the
+// cursor left at its place. A line that no longer fits its row is
+// redrawn from then on with backspaces and text, as plain sessions are.
+func (e *editor) sync() {
+	if !e.painted() {
+		return
+	}
+	old, cur := e.shown, e.line
+	if e.shownPos == e.pos && bytes.Equal(old, cur) {
+		// nothing changed (a key past MaxLine, an ignored control key)
+		return
+	}
+	i := 0
+	for i < len(old) && i < len(cur) && old[i] == cur[i] {
+		i++
+	}
+	text := append([]byte(nil), cur[i:]...)
+	if len(old) > len(cur) {
+		text = append(text, strings.Repeat(" ", len(old)-len(cur))...)
+	}
+	sz := e.t.size()
+	p := len(e.prompt)
+	if !e.wrapped && p+len(old) < sz.Cols && p+len(cur) < sz.Cols {
+		if i == len(old) && i == len(cur) {
+			// the cursor moved: nothing to draw
+			i, text = e.shownPos, nil
+		}
+		e.t.conn.WritePainted(e.t.paint.Edit(p+i, string(text), p+e.pos, sz), p+e.pos)
+	} else {
+		e.wrapped = true
+		var b []byte
+		if e.shownPos > i {
+			b = append(b, strings.Repeat("\b", e.shownPos-i)...)
+		} else {
+			b = append(b, old[e.shownPos:i]...)
+		}
+		b = append(b, text...)
+		b = append(b, strings.Repeat("\b", i+len(text)-e.pos)...)
+		e.t.conn.WriteRaw(b)
+	}
+	e.shown = append(e.shown[:0], cur...)
+	e.shownPos = e.pos
+}
+
+func (e *editor) tail() []byte { return e.line[e.pos:] }
 func (e *editor) redrawTail(extra int) {
 	e.out(e.tail())
 	e.outS(strings.Repeat(" ", extra))
@@ -91,11 +167,24 @@ func (e *editor) replace(s []byte) {
 	}
 }
 
+// paintAt draws text at the cursor, over what the line shows there (the
+// ? of help), leaving the cursor after it.
+func (e *editor) paintAt(text string) {
+	sz := e.t.size()
+	p := len(e.prompt)
+	if e.wrapped || p+e.pos+len(text) >= sz.Cols {
+		e.t.conn.WriteRaw([]byte(text))
+		return
+	}
+	e.t.conn.WritePainted(e.t.paint.Edit(p+e.pos, text, p+e.pos+len(text), sz), p+e.pos+len(text))
+}
+
 // redraw prints the prompt and line again (after help or a listing).
 func (e *editor) redraw() {
-	e.t.conn.Write(e.prompt)
+	e.showPrompt()
 	e.out(e.line)
 	e.back(len(e.line) - e.pos)
+	e.sync()
 }
 
 // inQuote reports whether the cursor is inside an open double quote,
@@ -107,8 +196,10 @@ func (e *editor) inQuote() bool {
 // readLine shows the prompt and edits a line until Enter.
 func (t *CLI) readLine(prompt string) (string, error) {
 	e := &editor{t: t, prompt: prompt, hist: len(t.sess.History)}
-	t.conn.Write(prompt)
+	t.begin()
+	e.showPrompt()
 	for {
+		e.sync()
 		b, err := t.key()
 		if err != nil {
 			return "", err
@@ -121,15 +212,21 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			// to the end of the line first: what follows must not
 			// overwrite the rest of a line that wrapped on the screen
 			e.out(e.tail())
+			e.pos = len(e.line)
+			e.sync()
 			if ee, ok := t.shell.(commands.EnterEchoer); ok {
 				t.conn.Write(ee.EnterEcho(string(e.line)))
 			}
-			t.conn.Write("\n")
+			if e.painted() {
+				t.conn.WritePainted(t.paint.Enter(t.size()), 0)
+			} else {
+				t.conn.Write("\n")
+			}
 			return string(e.line), nil
 		case keyCtrlC:
 			t.conn.Write("\n")
 			e.line, e.pos = nil, 0
-			t.conn.Write(prompt)
+			e.showPrompt()
 		case keyDelete, keyBackspace:
 			e.deleteBack(1)
 		case keyCtrlA:
@@ -194,6 +291,11 @@ func (t *CLI) readLine(prompt string) (string, error) {
 			}
 			help := t.shell.Help(string(e.line[:e.pos]))
 			e.outS("?")
+			if e.painted() {
+				// the ? shows where it was typed; the listing starts on
+				// the next line
+				e.paintAt("?")
+			}
 			t.conn.Write("\n")
 			if err := t.page(help); err != nil {
 				return "", err

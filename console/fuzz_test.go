@@ -17,10 +17,13 @@ import (
 // session must end, nothing may panic, every line the console writes
 // ends in CR LF (newline translation has one place), and the chassis
 // never has two active modules. Seeds: testdata/fuzz/FuzzConsoleInput;
-// height is the terminal's (small ones exercise the pager).
+// height is the terminal's (small ones exercise the pager), and its top
+// bit paints the session as the 8212zl does (VT100 sequences).
 func FuzzConsoleInput(f *testing.F) {
 	f.Add(uint8(24), []byte(" show version\r"))
 	f.Add(uint8(5), []byte(" show running-config\r \r\x03"))
+	f.Add(uint8(0x80|22), []byte(" shw\x02o\x05 ver\x7f\x7fversion\r\x1b[A\x01\x0b?\t\x03"))
+	f.Add(uint8(0x80|3), []byte(" show running-config\r \r\x03redundancy switchover\rn"))
 	f.Fuzz(func(t *testing.T, height uint8, input []byte) {
 		h := newHost(t)
 		w := &testterm.Screen{}
@@ -30,6 +33,9 @@ func FuzzConsoleInput(f *testing.F) {
 		sess := &commands.Session{Host: h, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: rows}
 		v := procurve.Vendor{}
 		cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Texts())
+		if height&0x80 != 0 {
+			h.View(func(c *model.Chassis) { cli.SetPainter(v.Console().Paint(c)) })
+		}
 		done := make(chan struct{})
 		go func() {
 			defer close(done)

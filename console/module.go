@@ -24,6 +24,9 @@ type ModuleConsole struct {
 	Watch  Watcher
 	// Session is the template for each CLI session on this console.
 	Session commands.Session
+	// Painter, when set, gives the painter of each CLI session started on
+	// the console (nil from it: plain text); boot output is never painted.
+	Painter func() commands.Painter
 
 	cur ModuleState
 }
@@ -140,9 +143,14 @@ func (mc *ModuleConsole) cli(state model.State) error {
 	mc.Conn.NewLine()
 	t := NewCLI(mc.Conn, &sess, shell, mc.Watch, mc.Vendor.Texts())
 	t.SetHandler(mc.follow(state))
-	if err := t.Serve(); err != nil && mc.closed() {
+	if mc.Painter != nil {
+		t.SetPainter(mc.Painter())
+	}
+	err := t.Serve()
+	if mc.closed() && err != nil {
 		return ErrClosed
 	}
+	t.EndPaint()
 	return nil
 }
 

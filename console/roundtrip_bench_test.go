@@ -39,8 +39,13 @@ func (w *promptWire) Write(p []byte) (int, error) {
 // BenchmarkConsoleRoundTrip types "show version" and Enter into an
 // in-process session and waits for the prompt after the output: the
 // console, the parser, the handler, the render and the model lock, with
-// no SSH.
+// no SSH; plain and painted (the 8212zl's VT100 sequences).
 func BenchmarkConsoleRoundTrip(b *testing.B) {
+	b.Run("plain", func(b *testing.B) { roundTrip(b, false) })
+	b.Run("vt100", func(b *testing.B) { roundTrip(b, true) })
+}
+
+func roundTrip(b *testing.B, painted bool) {
 	sc := vendors.Default()
 	v := procurve.Vendor{}
 	if err := sc.Chassis.Start(start); err != nil {
@@ -52,6 +57,10 @@ func BenchmarkConsoleRoundTrip(b *testing.B) {
 	conn := console.NewConn(w, true, 80, 24)
 	sess := &commands.Session{Host: h, Transport: "SSH", Peer: "127.0.0.1", Manager: true, Paging: true, Width: 80, Height: 24}
 	cli := console.NewCLI(conn, sess, v.Shell(sess, model.Active), h, v.Texts())
+	if painted {
+		w.prompt = []byte("HP-E8212zl# \x1b[24;1H\x1b[24;13H\x1b[24;1H\x1b[?25h\x1b[24;13H")
+		h.View(func(c *model.Chassis) { cli.SetPainter(v.Console().Paint(c)) })
+	}
 	done := make(chan struct{})
 	go func() { cli.Serve(); conn.End(); close(done) }()
 	defer func() { conn.Close(); <-done }()

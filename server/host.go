@@ -66,7 +66,11 @@ type Host struct {
 
 	kick    chan struct{}
 	running bool // the real-clock timer goroutine was started
-	advMu   sync.Mutex
+	// paint: interactive sessions are painted where the vendor paints
+	// (Config.Terminal vt100)
+	paint bool
+
+	advMu sync.Mutex
 	// endGrace: how long a session told to end may take before its
 	// transport is closed (a client that stopped reading)
 	endGrace time.Duration

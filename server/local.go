@@ -90,7 +90,7 @@ func (s *Server) OpenLocal(chassis string, t Target, w io.Writer) (*Local, error
 			sess.Module = h.attachConsole(cc, t.Module)
 			defer h.detachConsole(cc)
 			mc := &console.ModuleConsole{Conn: cc, Vendor: h.Vendor, Module: sess.Module, Watch: h,
-				Session: sess}
+				Session: sess, Painter: h.painter}
 			mc.Run()
 			return
 		}

@@ -97,6 +97,9 @@ type Config struct {
 	Logf     func(format string, args ...any)
 	// Recorder, when set, sees every session and physical event.
 	Recorder Recorder
+	// Terminal is TerminalVT100 to paint interactive sessions as the
+	// vendor's CLI does (paint.go); "" or TerminalPlain: plain lines.
+	Terminal string
 
 	// wrapShell lets tests break a shell on purpose.
 	wrapShell func(commands.Shell) commands.Shell
@@ -150,6 +153,9 @@ func Start(cfg Config) (*Server, error) {
 	}
 	if cfg.Vendors == nil {
 		return nil, errors.New("server: no vendor registry (Config.Vendors)")
+	}
+	if err := CheckTerminal(cfg.Terminal); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{cfg: cfg, byName: map[string]*Host{}}
 	ok := false
@@ -295,6 +301,7 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	}
 	h := NewHost(cc.Name, v, c, clock, s.cfg.Images)
 	h.endGrace = s.cfg.endGrace()
+	h.paint = s.cfg.Terminal == TerminalVT100
 	for _, u := range sc.Unreachable {
 		h.unreachable[u] = true
 	}

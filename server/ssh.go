@@ -389,7 +389,7 @@ func (f *sshFront) run(conn *gossh.ServerConn, ch gossh.Channel, in io.Reader, c
 		sess.Module = f.host.attachConsole(cc, f.route.module)
 		defer f.host.detachConsole(cc)
 		mc := &console.ModuleConsole{Conn: cc, Vendor: f.host.Vendor, Module: sess.Module,
-			Watch: f.host, Session: sess}
+			Watch: f.host, Session: sess, Painter: f.host.painter}
 		mc.Run()
 		return
 	}
@@ -421,6 +421,7 @@ func (s *Server) serveManagement(h *Host, cc *console.Conn, sess *commands.Sessi
 		shell = s.cfg.wrapShell(shell)
 	}
 	cli := console.NewCLI(cc, sess, shell, h, texts)
+	cli.SetPainter(h.painter())
 	if exec {
 		// an exec session is a login too: the log says so, as the
 		// shell's welcome does for an interactive one

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/switchsim/switchsim/internal/termtext"
 )
 
 // DefaultTimeout is how long Expect and Command wait for output.
@@ -36,6 +38,8 @@ type Session struct {
 	cond *sync.Cond
 	buf  []byte // received, not consumed yet
 	eof  bool
+	// dec makes text of painted output (nil: Terminal.Raw)
+	dec *termtext.Decoder
 }
 
 func openSession(c *gossh.Client, term Terminal, prompt *regexp.Regexp) (*Session, error) {
@@ -58,6 +62,9 @@ func openSession(c *gossh.Client, term Terminal, prompt *regexp.Regexp) (*Sessio
 		prompt = promptRE
 	}
 	s := &Session{Timeout: DefaultTimeout, client: c, sess: sess, stdin: stdin, prompt: prompt}
+	if !term.Raw {
+		s.dec = &termtext.Decoder{}
+	}
 	s.cond = sync.NewCond(&s.mu)
 	if err := sess.Shell(); err != nil {
 		return nil, err
@@ -71,7 +78,11 @@ func (s *Session) read(r io.Reader) {
 	for {
 		n, err := r.Read(b)
 		s.mu.Lock()
-		s.buf = append(s.buf, b[:n]...)
+		if s.dec != nil {
+			s.buf = s.dec.Append(s.buf, b[:n])
+		} else {
+			s.buf = append(s.buf, b[:n]...)
+		}
 		if err != nil {
 			s.eof = true
 		}

@@ -10,6 +10,12 @@
 // Every Switch has its own server, chassis and clock, and nothing is saved
 // unless Options.StateFile says so, so switches in parallel tests never
 // see each other.
+//
+// Interactive sessions are painted as the switch paints them (the
+// 8212zl's VT100 cursor addressing; Options.Terminal "plain" turns it
+// off). A Session reads the text of a painted terminal, so Expect,
+// Command and the prompt pattern work the same in both modes;
+// Terminal.Raw keeps the bytes.
 package switchsimtest
 
 import (
@@ -61,6 +67,12 @@ type Options struct {
 	Images *scenario.Catalog
 	// Logf receives server messages (a session that panicked, ...).
 	Logf func(format string, args ...any)
+	// Terminal is how interactive sessions are drawn, as "switchsim
+	// serve --terminal" says: "vt100" (the default, "") paints them as
+	// the switch does (the 8212zl's cursor addressing, scroll regions and
+	// ESC E; Sessions read its text unless Terminal.Raw), "plain" sends
+	// plain lines. Vendors that do not paint send plain lines either way.
+	Terminal string
 }
 
 // Switch is a running chassis. The embedded Host presses buttons
@@ -137,6 +149,7 @@ func Start(o Options) (*Switch, error) {
 		Virtual:   virtual,
 		TimeScale: o.TimeScale,
 		Logf:      o.Logf,
+		Terminal:  terminal(o.Terminal),
 	})
 	if err != nil {
 		return nil, err
@@ -149,6 +162,14 @@ func Start(o Options) (*Switch, error) {
 		return nil, fmt.Errorf("switchsimtest: the vendor's prompt pattern: %w", err)
 	}
 	return &Switch{Host: h, Server: srv, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF, prompt: prompt}, nil
+}
+
+// terminal is the server's terminal mode for Options.Terminal.
+func terminal(mode string) string {
+	if mode == "" {
+		return server.TerminalVT100
+	}
+	return mode
 }
 
 // Close stops the switch: it ends every session and saves the state
@@ -243,6 +264,12 @@ func (sw *Switch) Console(n int, user, password string) (*Session, error) {
 type Terminal struct {
 	Type          string // "vt100" unless set
 	Width, Height int    // 80x24 unless set
+	// Raw keeps the output as the switch sent it. Otherwise a Session
+	// reads the text of a painted terminal: escape sequences removed
+	// (also when split across reads) and ESC E, the switch's line break
+	// after a typed line, made CR LF, so Expect, Command and the prompt
+	// pattern see the same text in both terminal modes.
+	Raw bool
 }
 
 // Shell opens an interactive session with a pty on addr (Mgmt or a

@@ -252,3 +252,40 @@ func TestSessionErrors(t *testing.T) {
 		t.Fatalf("got %v, want ErrClosed", err)
 	}
 }
+
+// Both terminal modes read the same through a Session: painted (the
+// default, as a real K.15) the escape sequences are removed and ESC E is
+// a line break, so Login, Command and the prompt pattern work alike; a
+// Raw session sees the bytes the switch sent.
+func TestTerminalModes(t *testing.T) {
+	for _, mode := range []string{"plain", "vt100", ""} {
+		t.Run("mode "+mode, func(t *testing.T) {
+			sw := switchsimtest.New(t, switchsimtest.Options{Terminal: mode})
+			want, err := sw.Exec("manager", "manager", "show modules")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sess, err := sw.Login("manager", "manager")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sess.Close()
+			if got, err := sess.Command("show modules"); err != nil || got != want {
+				t.Fatalf("%q, %v; want %q", got, err, want)
+			}
+			raw, err := sw.Shell(sw.Mgmt, "manager", "manager", switchsimtest.Terminal{Raw: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer raw.Close()
+			banner, err := raw.Expect("Press any key to continue")
+			if err != nil {
+				t.Fatal(err)
+			}
+			painted := mode != "plain"
+			if got := strings.HasPrefix(banner, "\x1b[2J"); got != painted {
+				t.Fatalf("raw banner %q: painted %v, want %v", banner[:20], got, painted)
+			}
+		})
+	}
+}

@@ -30,6 +30,11 @@ type Recorder struct {
 	inUse map[string]bool
 	// input not yet answered by output (the clock holds while there is)
 	pending map[int]time.Time
+
+	// Terminal is the server's terminal mode (server.Config.Terminal):
+	// in vt100 mode each console is read through a VT100 of its size, as
+	// a replay in that mode reads it.
+	Terminal string
 }
 
 type recKind int
@@ -347,6 +352,15 @@ func (r *Recorder) Transcript() []byte {
 					order = append(order, name)
 				}
 				screens[name] = NewScreen()
+				if r.Terminal == server.TerminalVT100 {
+					w, h := 80, 24
+					for _, f := range strings.Fields(l) {
+						if v, ok := strings.CutPrefix(f, "size="); ok {
+							fmt.Sscanf(v, "%dx%d", &w, &h)
+						}
+					}
+					screens[name] = NewTerminal(w, h)
+				}
 				marks[name] = screens[name].Mark()
 			}
 		}

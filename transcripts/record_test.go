@@ -26,12 +26,21 @@ func typeEcho(st *sshtest.Term, s string) {
 
 // TestRecordedSessionReplays records a live SSH session (keys typed one
 // by one, a button pressed through the control API, a switchover) and
-// replays the transcript it wrote: every step must match.
+// replays the transcript it wrote: every step must match. A session
+// recorded plain or painted replays the same in both modes.
 func TestRecordedSessionReplays(t *testing.T) {
+	for _, mode := range []string{server.TerminalPlain, server.TerminalVT100} {
+		t.Run(mode, func(t *testing.T) { recordAndReplay(t, mode) })
+	}
+}
+
+func recordAndReplay(t *testing.T, terminal string) {
 	rec := NewRecorder()
+	rec.Terminal = terminal
 	sc := vendors.Default()
 	sc.Clock = DefaultClock
 	srv, err := server.Start(server.Config{Vendors: vendors.Registry,
+		Terminal: terminal,
 		Virtual:  true,
 		Recorder: rec,
 		Control:  "127.0.0.1:0", ControlToken: "tok",
@@ -107,12 +116,14 @@ func TestRecordedSessionReplays(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, data)
 	}
-	res, err := Run(f, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range res.Mismatches() {
-		t.Error(m)
+	for _, mode := range []string{server.TerminalPlain, server.TerminalVT100} {
+		res, err := Run(f, Options{Terminal: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range res.Mismatches() {
+			t.Errorf("replayed %s: %v", mode, m)
+		}
 	}
 	if t.Failed() || testing.Verbose() {
 		t.Logf("transcript:\n%s", data)

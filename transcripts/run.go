@@ -1,6 +1,7 @@
 package transcripts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -23,6 +24,12 @@ type Options struct {
 	// Settle bounds the wall time a step may take before the replay
 	// gives up on a console that never waits for input (default 10s).
 	Settle time.Duration
+	// Terminal is the server's terminal mode (server.TerminalVT100 or
+	// plain, the default). In vt100 mode the consoles of a vendor that
+	// paints its terminal are painted, and every console is read through
+	// a VT100 of its size (NewTerminal) instead of the plain screen: a
+	// transcript shows the same lines either way.
+	Terminal string
 }
 
 // Result is what a replay showed.
@@ -30,6 +37,9 @@ type Result struct {
 	File *File
 	// Got is the output of each step, in the file's notation.
 	Got [][]string
+	// Painted: some console's output held escape sequences (a vendor
+	// that paints its terminal, in vt100 mode).
+	Painted bool
 }
 
 // Mismatch is a step whose output differs from the file.
@@ -120,11 +130,13 @@ func Run(f *File, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tftp)
-	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Images: opt.Images, TFTPOut: tftp, Chassis: []server.ChassisConfig{cc}})
+	srv, err := server.Start(server.Config{Vendors: vendors.Registry, Virtual: true, Images: opt.Images, TFTPOut: tftp,
+		Chassis: []server.ChassisConfig{cc}, Terminal: opt.Terminal})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
-	r := &runner{srv: srv, h: srv.Host(chassisName), terms: map[string]*term{}, settleMax: opt.Settle}
+	r := &runner{srv: srv, h: srv.Host(chassisName), terms: map[string]*term{}, settleMax: opt.Settle,
+		vt100: opt.Terminal == server.TerminalVT100}
 	defer func() {
 		r.closeAll()
 		srv.Close()
@@ -145,6 +157,7 @@ func Run(f *File, opt Options) (*Result, error) {
 			}
 		}
 		res.Got = append(res.Got, append(refused, r.checkpoint()...))
+		res.Painted = r.painted
 	}
 	return res, nil
 }
@@ -192,6 +205,8 @@ type runner struct {
 	terms     map[string]*term
 	order     []string
 	settleMax time.Duration
+	vt100     bool // read consoles through a VT100 (Options.Terminal)
+	painted   bool // an escape sequence was seen
 }
 
 func terr(format string, args ...any) error {
@@ -267,6 +282,13 @@ func (r *runner) do(a Action) error {
 			r.order = append(r.order, a.Name)
 		}
 		t.out, t.read, t.screen, t.ended, t.local = &syncBuffer{}, 0, NewScreen(), false, nil
+		if r.vt100 {
+			w, h := tg.Width, tg.Height
+			if w <= 0 || h <= 0 {
+				w, h = 80, 24
+			}
+			t.screen = NewTerminal(w, h)
+		}
 		t.mark = t.screen.Mark()
 		l, err := r.srv.OpenLocal(chassisName, tg, t.out)
 		if err != nil {
@@ -443,6 +465,7 @@ func (r *runner) checkpoint() []string {
 			p, n := t.out.take(t.read)
 			t.read = n
 			t.screen.Write(p)
+			r.painted = r.painted || bytes.IndexByte(p, 0x1b) >= 0
 		}
 		lines := t.screen.Since(t.mark)
 		t.mark = t.screen.Mark()

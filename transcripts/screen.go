@@ -12,9 +12,15 @@ package transcripts
 // so a prompt's trailing blank is part of the text; cells never written
 // are not. The byte-level details (CR CR LF, one write per response) are
 // checked by the console's own tests.
+//
+// That is the plain screen (NewScreen), for sessions that write lines.
+// A painted session's output needs a terminal of a fixed size that
+// interprets cursor addressing and scroll regions (NewTerminal,
+// terminal.go); its text is read the same way.
 type Screen struct {
 	rows [][]byte
 	col  int
+	vt   *terminal // NewTerminal's
 }
 
 // NewScreen is an empty screen with the cursor at the top left.
@@ -37,6 +43,10 @@ func (s *Screen) put(b byte) {
 
 // Write draws output bytes.
 func (s *Screen) Write(p []byte) {
+	if s.vt != nil {
+		s.vt.write(p)
+		return
+	}
 	for _, b := range p {
 		switch {
 		case b == '\r':
@@ -71,6 +81,9 @@ type mark struct {
 
 // Mark records the screen as it is now.
 func (s *Screen) Mark() mark {
+	if s.vt != nil {
+		return s.vt.mark()
+	}
 	r := len(s.rows) - 1
 	return mark{row: r, text: string(s.rows[r])}
 }
@@ -79,6 +92,9 @@ func (s *Screen) Mark() mark {
 // then (when its text changed, as when a command is typed after a
 // prompt) or the row after it, to the cursor row now.
 func (s *Screen) Since(m mark) []string {
+	if s.vt != nil {
+		return s.vt.since(m)
+	}
 	start := m.row
 	if start < len(s.rows) && string(s.rows[start]) == m.text {
 		start++
@@ -92,6 +108,10 @@ func (s *Screen) Since(m mark) []string {
 
 // Lines is the whole screen.
 func (s *Screen) Lines() []string {
+	if s.vt != nil {
+		lines, _ := s.vt.doc()
+		return lines
+	}
 	var out []string
 	for _, r := range s.rows {
 		out = append(out, string(r))

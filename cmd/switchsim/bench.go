@@ -26,7 +26,8 @@ const benchUsage = `usage: switchsim bench [flags]                 load a runnin
 Load: opens --sessions SSH sessions at once against a running server (the
 management address of every chassis in --state-dir's ports.json, or
 --addr), each logs in, answers "Press any key", runs --command --commands
-times and hangs up; with --rounds each opens that many sessions one after
+times and hangs up (a server painting its sessions, serve --terminal
+vt100, is read as text: its escape sequences are removed); with --rounds each opens that many sessions one after
 another (a closed loop). Reports sessions/s, commands/s, the round trip of
 a command (sent to prompt back) at p50/p90/p99, errors, and the server's
 RSS and goroutines from its control API (GET /v1/stats).
@@ -147,6 +148,7 @@ func benchStartup(args []string) error {
 	bin := fs.String("bin", "bin/switchsim", "switchsim `binary` to start")
 	runs := fs.Int("runs", 20, "timed starts (after one that creates the state)")
 	dir := fs.String("state-dir", "", "state `directory` (default: a new temporary one)")
+	terminal := fs.String("terminal", defaultTerminal, "serve's terminal `mode` (vt100 or plain)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitCode(0)
@@ -161,7 +163,7 @@ func benchStartup(args []string) error {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
-	rs, err := load.Startup(*bin, *dir, *runs)
+	rs, err := load.Startup(*bin, *dir, *runs, "--terminal", *terminal)
 	if err != nil {
 		return err
 	}
@@ -187,6 +189,7 @@ func benchFleet(args []string) error {
 	n := fs.Int("chassis", 1000, "how many chassis")
 	visit := fs.Bool("visit", true, "log in once on every chassis and run show version")
 	dir := fs.String("state-dir", "", "state `directory` (default: a new temporary one)")
+	terminal := fs.String("terminal", defaultTerminal, "serve's terminal `mode` (vt100 or plain)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitCode(0)
@@ -205,7 +208,7 @@ func benchFleet(args []string) error {
 		return fmt.Sprintf("RSS %.1f MB, heap in use %.1f MB, %d goroutines", float64(st.RSS)/(1<<20), float64(st.HeapInuse)/(1<<20), st.Goroutines)
 	}
 	for i, what := range []string{"first start (no state)", "restart (state present)"} {
-		r, err := load.Fleet(*bin, *dir, *n, *visit && i == 1)
+		r, err := load.Fleet(*bin, *dir, *n, *visit && i == 1, "--terminal", *terminal)
 		if err != nil {
 			return err
 		}

@@ -41,6 +41,7 @@ func record(args []string) error {
 	cfg.Chassis[0].ColdBoot = false
 	cfg.Virtual = true
 	rec := transcripts.NewRecorder()
+	rec.Terminal = cfg.Terminal
 	cfg.Recorder = rec
 	srv, err := server.Start(cfg)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/switchsim/switchsim/scenario"
+	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/transcripts"
 )
 
@@ -17,6 +18,7 @@ func replay(args []string) error {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
 	update := fs.Bool("update", false, "rewrite each file with the output the replay showed (review the diff)")
 	images := fs.String("images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
+	terminal := fs.String("terminal", server.TerminalPlain, "`mode` of the replay's sessions: plain, or vt100 to paint them as the switch does (the 8212zl) and read each console through a VT100 of its size; a transcript shows the same lines either way")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: switchsim replay [flags] DIR|FILE...\n\nReplays golden transcripts (every *.txt of a folder) against a fresh chassis on\na virtual clock and compares the screen text of every step. Exits 0 when all\nmatch, 1 with a diff per differing step otherwise.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -31,7 +33,11 @@ func replay(args []string) error {
 		fs.Usage()
 		return exitCode(2)
 	}
-	opt := transcripts.Options{}
+	if err := server.CheckTerminal(*terminal); err != nil {
+		fmt.Fprintf(os.Stderr, "switchsim replay: --%v\n", err)
+		return exitCode(2)
+	}
+	opt := transcripts.Options{Terminal: *terminal}
 	if *images != "" {
 		cat, err := scenario.OpenCatalog(*images)
 		if err != nil {

@@ -40,7 +40,11 @@ type serveFlags struct {
 	idle        time.Duration
 	authDelay   time.Duration
 	quiet       bool
+	terminal    string
 }
+
+// defaultTerminal is serve's terminal mode unless --terminal says.
+const defaultTerminal = server.TerminalVT100
 
 func defaultStateDir() string {
 	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
@@ -72,6 +76,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.DurationVar(&f.idle, "idle-timeout", 0, "end sessions idle this `long` (0 = never)")
 	fs.DurationVar(&f.authDelay, "auth-fail-delay", time.Second, "slow a client down this `long` after each wrong login")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only the JSON line of addresses")
+	fs.StringVar(&f.terminal, "terminal", defaultTerminal, "`mode` of interactive sessions: vt100 paints them as the switch does (the 8212zl's cursor addressing; its \"console terminal none\" turns it off), plain sends plain lines (other vendors send plain lines either way)")
 	return f
 }
 
@@ -88,6 +93,10 @@ func (f *serveFlags) parse(args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitCode(0)
 		}
+		return exitCode(2)
+	}
+	if err := server.CheckTerminal(f.terminal); err != nil {
+		fmt.Fprintf(os.Stderr, "switchsim %s: --%v\n", f.fs.Name(), err)
 		return exitCode(2)
 	}
 	if f.fs.NArg() > 0 {
@@ -143,6 +152,7 @@ func (f *serveFlags) config() (server.Config, error) {
 		MaxSessions:   f.maxSessions,
 		IdleTimeout:   f.idle,
 		AuthFailDelay: f.authDelay,
+		Terminal:      f.terminal,
 		Logf:          func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) },
 	}
 	if err := os.MkdirAll(f.stateDir, 0o700); err != nil {
@@ -329,6 +339,17 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 	if c := srv.ControlAddr(); c != "" {
 		fmt.Fprintf(out, "\n  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
 		fmt.Fprintf(out, "    switchsim ctl --state-dir %s state\n", f.stateDir)
+	}
+	paints := false
+	for _, h := range srv.Hosts() {
+		paints = paints || h.Vendor.Console().Paint != nil
+	}
+	if paints {
+		if cfg.Terminal == server.TerminalVT100 {
+			fmt.Fprintf(out, "  terminal: vt100, sessions are painted as the switch paints them (--terminal plain: plain lines)\n")
+		} else {
+			fmt.Fprintf(out, "  terminal: plain lines (--terminal vt100 paints sessions as the switch does)\n")
+		}
 	}
 	fmt.Fprintf(out, "  state kept in %s; Ctrl-C stops.\n", f.stateDir)
 }

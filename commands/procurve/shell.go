@@ -225,8 +225,8 @@ func (sh *Shell) Welcome(t commands.Terminal) error {
 	}
 	var text string
 	sh.s.Host.View(func(c *model.Chassis) { text = Banner(c) })
-	t.Print(text + tx.PressAnyKey)
-	if err := t.AnyKey(); err != nil {
+	commands.ShowBanner(t, text)
+	if err := commands.PressAnyKey(t, tx.PressAnyKey); err != nil {
 		return err
 	}
 	t.Print("\n")

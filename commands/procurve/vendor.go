@@ -34,7 +34,8 @@ func (Vendor) Texts() commands.Texts {
 
 // Console: the boot profile menu takes 0 (ROM monitor), 1 (primary) or
 // 2 (secondary); the monitor boots on "boot"; a console starts a new
-// CLI session on every role change.
+// CLI session on every role change; interactive sessions are painted
+// with VT100 sequences unless "console terminal none" (paint.go).
 func (Vendor) Console() commands.ConsolePolicy {
 	return commands.ConsolePolicy{
 		ProfileKey: func(b byte) (int, bool) {
@@ -53,6 +54,7 @@ func (Vendor) Console() commands.ConsolePolicy {
 			}
 			return false, tx.MonitorUnknown
 		},
+		Paint: paint,
 	}
 }
 

@@ -28,6 +28,7 @@ func unsourcedDoc() string {
 			continue
 		}
 		text := strings.ReplaceAll(e.Text, "\n", "⏎")
+		text = strings.ReplaceAll(text, "\x1b", "ESC")
 		text = strings.ReplaceAll(text, "|", "\\|")
 		note := strings.TrimPrefix(strings.TrimPrefix(e.Source, prompts.NoSource), ": ")
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", e.Name, text, note)
@@ -53,6 +54,13 @@ func unsourcedDoc() string {
 	b.WriteString("`commands/procurve/LAYOUTS.md`).\n\n| command | note |\n| --- | --- |\n")
 	for _, l := range UnsourcedLayouts {
 		fmt.Fprintf(&b, "| %s | %s |\n", l.Command, l.Note)
+	}
+	b.WriteString("\n## VT100 painting\n\nWhat a painted session (`switchsim serve --terminal vt100`) sends where\n")
+	b.WriteString("the captures stop. The sequences themselves are in `vt100.go`: those no\n")
+	b.WriteString("capture shows are the `vt100-` texts above; the captured ones are used\n")
+	b.WriteString("as follows.\n\n| moment | what we send |\n| --- | --- |\n")
+	for _, m := range UnsourcedPainting {
+		fmt.Fprintf(&b, "| %s | %s |\n", m.Moment, strings.ReplaceAll(m.Note, "|", "\\|"))
 	}
 	return b.String()
 }

@@ -17,6 +17,11 @@ import (
 // Enter sent before anything was read, enable() before paging is turned
 // off, "configure terminal", and after every command a wait for its exact
 // echo before looking for the prompt.
+//
+// Each test runs against both terminal modes. Painted (vt100), netmiko 4
+// strips the escape sequences in every read and turns ESC E into a line
+// break, so what it reads back is the text switchsimtest's session reads
+// (the sequences removed, ESC E a CR LF): the same text as plain.
 
 // replay drives one session the way netmiko 4 does.
 type replay struct {
@@ -82,8 +87,18 @@ func open(t *testing.T, sw *switchsimtest.Switch) replay {
 	return r
 }
 
-func TestNetmiko4ShowCommands(t *testing.T) {
-	sw := switchsimtest.New(t, switchsimtest.Options{})
+// modes runs a test against each terminal mode.
+func modes(t *testing.T, test func(t *testing.T, sw *switchsimtest.Switch)) {
+	for _, mode := range []string{"plain", "vt100"} {
+		t.Run(mode, func(t *testing.T) {
+			test(t, switchsimtest.New(t, switchsimtest.Options{Terminal: mode}))
+		})
+	}
+}
+
+func TestNetmiko4ShowCommands(t *testing.T) { modes(t, netmiko4ShowCommands) }
+
+func netmiko4ShowCommands(t *testing.T, sw *switchsimtest.Switch) {
 	r := open(t, sw)
 	for _, cmd := range []string{"show redundancy", "show version", "show flash", "show modules"} {
 		want, err := sw.Exec("manager", "manager", cmd)
@@ -97,8 +112,9 @@ func TestNetmiko4ShowCommands(t *testing.T) {
 	}
 }
 
-func TestNetmiko4ConfigSaveAndCleanup(t *testing.T) {
-	sw := switchsimtest.New(t, switchsimtest.Options{})
+func TestNetmiko4ConfigSaveAndCleanup(t *testing.T) { modes(t, netmiko4ConfigSaveAndCleanup) }
+
+func netmiko4ConfigSaveAndCleanup(t *testing.T, sw *switchsimtest.Switch) {
 	r := open(t, sw)
 	// send_config_set: check_config_mode (")#" not seen), configure
 	// terminal, check again, one line at a time, then end
@@ -138,8 +154,9 @@ func TestNetmiko4ConfigSaveAndCleanup(t *testing.T) {
 // only sends bare RETURNs (it looks for "Do you want to save the
 // current", which K.15 does not print): they must not answer the save
 // question.
-func TestNetmiko4CleanupWithUnsavedChanges(t *testing.T) {
-	sw := switchsimtest.New(t, switchsimtest.Options{})
+func TestNetmiko4CleanupWithUnsavedChanges(t *testing.T) { modes(t, netmiko4CleanupWithUnsavedChanges) }
+
+func netmiko4CleanupWithUnsavedChanges(t *testing.T, sw *switchsimtest.Switch) {
 	r := open(t, sw)
 	r.command("configure terminal", "", "HP-E8212zl(config)# ")
 	r.command("vlan 30 name UNSAVED", "", "HP-E8212zl(config)# ")

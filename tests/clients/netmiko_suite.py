@@ -7,6 +7,15 @@
     netmiko_suite.py telnet     HOST:PORT SSH-HOST:PORT   hp_procurve_telnet
     netmiko_suite.py telnet-operator HOST:PORT SSH-HOST:PORT   ... as operator, enable()
     netmiko_suite.py everyday   HOST:PORT STATE-DIR   inventory shows, playbook lines, ping, TFTP backup
+    netmiko_suite.py --vt100 SUITE ...   the same against "switchsim serve --terminal vt100"
+
+Against a switch that paints its terminal (--terminal vt100, as a real K.15
+does) every suite runs unchanged: netmiko 2.4.2 strips the cursor
+addressing and turns ESC E into a line break, so it reads the same output.
+The painted ssh suite also checks, on the switch's own bytes, what
+netmiko's stripping leaves behind: it does not remove ESC[2J (the banner's
+clear screen) nor ESC[?7h, and, as it strips each read on its own, a
+sequence cut in two by a read leaves its tail in the text.
 
 Netmiko 2.4 raises when 8 s pass without the pattern it waits for, so a
 switch that does not answer as expected fails a step outright. As a second
@@ -20,9 +29,11 @@ command.
 import re
 import sys
 import time
+import types
 
 import paramiko
 from netmiko import ConnectHandler
+from netmiko.hp.hp_procurve import HPProcurveSSH
 
 MANAGER = ("manager", "manager")
 OPERATOR = ("operator", "operator")
@@ -81,6 +92,57 @@ def connect(addr, user, device_type="hp_procurve", **kw):
                           username=user[0], password=user[1], **kw)
 
 
+def strip(data):
+    """netmiko 2.4.2's own stripping of one read (ESC E becomes RETURN)."""
+    return HPProcurveSSH.strip_ansi_escape_codes(types.SimpleNamespace(RETURN="\n"), data)
+
+
+def raw_shell(addr, user=MANAGER):
+    """An interactive session with a 80x24 pty, read byte for byte."""
+    host, port = split(addr)
+    c = paramiko.SSHClient()
+    c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    c.connect(host, port=port, username=user[0], password=user[1],
+              look_for_keys=False, allow_agent=False, timeout=5)
+    ch = c.invoke_shell(term="vt100", width=80, height=24)
+    ch.settimeout(5)
+    return c, ch
+
+
+def read_until(ch, text):
+    got = b""
+    while text.encode() not in got:
+        data = ch.recv(65536)
+        if not data:
+            raise Failure("the session ended waiting for %r; got %r" % (text, got))
+        got += data
+    return got.decode()
+
+
+def painted_bytes(addr):
+    """What netmiko's stripping leaves of the switch's painted bytes."""
+    with Step("painted: the banner keeps ESC[2J through netmiko's strip", 5):
+        c, ch = raw_shell(addr)
+        try:
+            banner = read_until(ch, "Press any key to continue")
+            check(banner.startswith("\x1b[2J\x1b[?7l\x1b[3;23r"), repr(banner[:40]))
+            check(strip(banner).startswith("\x1b[2JHP J9091A Switch E8212zl\r\r\n"), repr(strip(banner)[:40]))
+            ch.send(" ")
+            prompt = "HP-E8212zl# \x1b[24;1H\x1b[24;13H\x1b[24;1H\x1b[?25h\x1b[24;13H"
+            after = read_until(ch, prompt)
+            check(strip(after) == "\x1b[?7h\r\nHP-E8212zl# ", repr(strip(after)))
+            ch.send("show flash\r")
+            out = read_until(ch, prompt)
+        finally:
+            c.close()
+    with Step("painted: a sequence cut by a read leaves its tail", 1):
+        whole = strip(out)
+        check(whole.startswith("show flash\nImage ") and whole.endswith("Default Boot    : Primary\r\nHP-E8212zl# "), repr(whole))
+        cut = out.rindex("\x1b[24;13H") + len("\x1b[24;1")
+        parts = strip(out[:cut]) + strip(out[cut:])
+        check(parts.endswith("HP-E8212zl# \x1b[24;13H"), repr(parts[-40:]))
+
+
 def same_as_exec(conn, addr, command):
     want = exec_output(addr, command).rstrip("\n")
     got = conn.send_command(command)
@@ -88,6 +150,8 @@ def same_as_exec(conn, addr, command):
 
 
 def suite_ssh(addr):
+    if PAINTED:
+        painted_bytes(addr)
     with Step("connect with a password", 10):
         sw = connect(addr, MANAGER)
         check(sw.find_prompt() == "HP-E8212zl#", "prompt %r" % sw.find_prompt())
@@ -211,6 +275,9 @@ def suite_telnet_operator(addr, ssh_addr):
         sw.disconnect()
 
 
+uptime = re.compile(r"(?<=Up Time            : )\S+ \S+")
+
+
 def suite_everyday(addr, state_dir):
     """What inventory and backup tools do first (issue 15)."""
     with Step("connect with a password", 10):
@@ -221,8 +288,10 @@ def suite_everyday(addr, state_dir):
     for cmd in ["show system information", "show vlans", "show interfaces brief",
                 "show ip", "show mac-address", "show lldp info remote-device"]:
         with Step("send_command %r" % cmd, 5):
-            got = sw.send_command(cmd).rstrip("\n")
-            want = exec_output(addr, cmd).rstrip("\n")
+            # the up time moves on between the two (an hour is 3.6 s at
+            # the suite's time scale)
+            got = uptime.sub("", sw.send_command(cmd).rstrip("\n"))
+            want = uptime.sub("", exec_output(addr, cmd).rstrip("\n"))
             check(got == want, "%s:\n%r\nwant (as exec prints it):\n%r" % (cmd, got, want))
     with Step("send_config_set snmp-server, address, gateway, VLAN", 22):
         sw.send_config_set(["snmp-server contact NOC", 'snmp-server location "Rack 4"',
@@ -250,7 +319,14 @@ def suite_everyday(addr, state_dir):
         sw.disconnect()
 
 
+PAINTED = False
+
+
 def main():
+    global PAINTED
+    if len(sys.argv) > 1 and sys.argv[1] == "--vt100":
+        PAINTED = True
+        del sys.argv[1]
     suites = {"ssh": suite_ssh, "switchover": suite_switchover, "nopass": suite_nopass,
               "telnet": suite_telnet, "telnet-operator": suite_telnet_operator,
               "everyday": suite_everyday}

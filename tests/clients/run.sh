@@ -7,7 +7,10 @@
 # (netmiko extreme_exos, expect, community.network.exos). Each suite gets
 # its own server (free 127.0.0.1 ports, a temporary state directory,
 # --time-scale 0.001 so a switchover takes milliseconds) and the suites
-# run in parallel.
+# run in parallel. Every 8212zl suite runs twice: against a plain server
+# (--terminal plain) and against one that paints its terminal as a real
+# K.15 does (--terminal vt100, the "-vt" suites), where each suite checks
+# what the client does with the painted bytes.
 #
 #   tests/clients/run.sh [path/to/switchsim]
 #
@@ -73,14 +76,19 @@ telnet() { cat "$WORK/$1.telnet"; }
 host() { local a; a=$(mgmt "$1"); echo "${a%:*}"; }
 port() { local a; a=$(mgmt "$1"); echo "${a##*:}"; }
 
-start netmiko
-start switchover
-start nopass --scenario "$HERE/factory.yaml"
-start telnet
-start expect
-start ansible
-start readme
-start everyday
+# the 8212zl, plain and painted
+for m in plain vt100; do
+  v=""
+  [ "$m" = vt100 ] && v="-vt"
+  start "netmiko$v" --terminal "$m"
+  start "switchover$v" --terminal "$m"
+  start "nopass$v" --terminal "$m" --scenario "$HERE/factory.yaml"
+  start "telnet$v" --terminal "$m"
+  start "expect$v" --terminal "$m"
+  start "ansible$v" --terminal "$m"
+  start "readme$v" --terminal "$m"
+  start "everyday$v" --terminal "$m"
+done
 # the BlackDiamond 8810 (ExtremeXOS)
 start exos --scenario bd8810
 start exos-failover --scenario bd8810
@@ -131,15 +139,19 @@ suite() {
 }
 
 t0=$SECONDS
-suite netmiko-ssh "$PY" netmiko_suite.py ssh "$(mgmt netmiko)"
-suite netmiko-switchover "$PY" netmiko_suite.py switchover "$(mgmt switchover)"
-suite netmiko-nopass "$PY" netmiko_suite.py nopass "$(mgmt nopass)"
-suite netmiko-telnet "$PY" netmiko_suite.py telnet "$(telnet telnet)" "$(mgmt telnet)"
-suite netmiko-telnet-op "$PY" netmiko_suite.py telnet-operator "$(telnet telnet)" "$(mgmt telnet)"
-suite expect sh -c "expect ssh_exec.exp $(host expect) $(port expect) && expect ssh_interactive.exp $(host expect) $(port expect)"
-suite ansible /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port ansible)" ansible/playbook.yml
-suite readme "$PY" readme_snippets.py "$ROOT/README.md" "$(port readme)" "$WORK/readme"
-suite netmiko-everyday "$PY" netmiko_suite.py everyday "$(mgmt everyday)" "$WORK/everyday"
+for m in plain vt100; do
+  v="" nv="" painted=false
+  [ "$m" = vt100 ] && v="-vt" nv="--vt100" painted=true
+  suite "netmiko-ssh$v" "$PY" netmiko_suite.py $nv ssh "$(mgmt "netmiko$v")"
+  suite "netmiko-switchover$v" "$PY" netmiko_suite.py $nv switchover "$(mgmt "switchover$v")"
+  suite "netmiko-nopass$v" "$PY" netmiko_suite.py $nv nopass "$(mgmt "nopass$v")"
+  suite "netmiko-telnet$v" "$PY" netmiko_suite.py $nv telnet "$(telnet "telnet$v")" "$(mgmt "telnet$v")"
+  suite "netmiko-telnet-op$v" "$PY" netmiko_suite.py $nv telnet-operator "$(telnet "telnet$v")" "$(mgmt "telnet$v")"
+  suite "expect$v" sh -c "expect ssh_exec.exp $(host "expect$v") $(port "expect$v") && expect ssh_interactive.exp $(host "expect$v") $(port "expect$v") $m"
+  suite "ansible$v" /usr/bin/ansible-playbook -i ansible/inventory.ini -e "ansible_port=$(port "ansible$v")" -e "painted=$painted" ansible/playbook.yml
+  suite "readme$v" "$PY" readme_snippets.py "$ROOT/README.md" "$(port "readme$v")" "$WORK/readme$v"
+  suite "netmiko-everyday$v" "$PY" netmiko_suite.py $nv everyday "$(mgmt "everyday$v")" "$WORK/everyday$v"
+done
 suite netmiko-exos "$PY" netmiko_exos.py ssh "$(mgmt exos)"
 suite netmiko-exos-user "$PY" netmiko_exos.py user "$(mgmt exos)"
 suite netmiko-exos-failover "$PY" netmiko_exos.py failover "$(mgmt exos-failover)"
