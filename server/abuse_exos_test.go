@@ -76,11 +76,12 @@ func TestExosAbuseHugeLine(t *testing.T) {
 	before := heap()
 	p := sshtest.Open(t, addr, "admin", "", 80, 24)
 	p.Until("BD-8810.1 # ")
-	go p.Write(bytes.Repeat([]byte("x"), 1<<20))
+	written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
 	check()
 	if echo := p.Until(strings.Repeat("x", 1024)); echo != strings.Repeat("x", 1024) {
 		t.Fatalf("echo: %d bytes", len(echo))
 	}
+	<-written // Enter after the whole megabyte, not in the middle of it
 	p.Send("\r")
 	if got, want := p.Until("BD-8810.2 # "), "\r\n"+strings.Repeat(" ", len("BD-8810.1 # "))+"^\r\n%% Invalid input detected at '^' marker.\r\nBD-8810.2 # "; got != want {
 		t.Fatalf("after the line: %q", got[max(0, len(got)-300):])

@@ -92,8 +92,7 @@ func TestAbuseHugeLine(t *testing.T) {
 	// 1 MB without a line end: the editor keeps MaxLine characters and
 	// drops the rest; input is taken as fast as it comes, not buffered
 	line := bytes.Repeat([]byte("x"), 1<<20)
-	written := make(chan struct{})
-	go func() { p.Write(line); close(written) }()
+	written := p.WriteBehind(line)
 	check()
 	echo := p.Until(strings.Repeat("x", 1024))
 	if echo != strings.Repeat("x", 1024) {

@@ -107,9 +107,10 @@ func TestAbuseHugeLine(t *testing.T) {
 	base := runtime.NumGoroutine()
 	before := heapInUse()
 	p := login(t, addr, 24)
-	go p.Write(bytes.Repeat([]byte("x"), 1<<20))
+	written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
 	check()
 	p.Until(strings.Repeat("x", 1024))
+	<-written // Enter after the whole megabyte, not in the middle of it
 	p.Send("\r")
 	got := p.Until(prompt)
 	if want := "\r\n" + strings.Repeat(" ", 17) + "^\r\nunknown command.\r\n\r\n" + prompt; got != want {
@@ -118,8 +119,9 @@ func TestAbuseHugeLine(t *testing.T) {
 	// the same inside configuration mode, then nothing was changed
 	p.Send("configure\r")
 	p.Until("# ")
-	go p.Write(append([]byte("set system host-name "), bytes.Repeat([]byte("y"), 1<<20)...))
+	written = p.WriteBehind(append([]byte("set system host-name "), bytes.Repeat([]byte("y"), 1<<20)...))
 	p.Until(strings.Repeat("y", 512))
+	<-written
 	p.Send("\r")
 	p.Until("# ")
 	p.Send("exit configuration-mode\r")

@@ -53,9 +53,10 @@ func TestAbuseHugeLine(t *testing.T) {
 			p.Send(where)
 			p.Until("A:SR12>config>system# ")
 		}
-		go p.Write(bytes.Repeat([]byte("x"), 1<<20))
+		written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
 		check()
 		p.Until(strings.Repeat("x", 1024))
+		<-written // Enter after the whole megabyte, not in the middle of it
 		p.Send("\r")
 		out := p.Until(tx.BadCommand)
 		if !strings.Contains(out, "^\r\n") {

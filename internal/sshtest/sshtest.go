@@ -122,6 +122,18 @@ func (t *Term) Close() { t.Conn.Close() }
 // Write types p without failing the test (for use from a goroutine).
 func (t *Term) Write(p []byte) (int, error) { return t.in.Write(p) }
 
+// WriteBehind types p from a goroutine (a flood the session takes as it
+// comes) and returns a channel closed once all of it is written: wait on it
+// before typing what must come after the flood.
+func (t *Term) WriteBehind(p []byte) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t.in.Write(p)
+	}()
+	return done
+}
+
 // Send types s.
 func (t *Term) Send(s string) {
 	t.tb.Helper()
