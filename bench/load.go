@@ -69,6 +69,9 @@ type Target struct {
 	// commands.Texts.Prompt), for prompts that change from command to
 	// command (the EXOS counter); nil: the first prompt, byte for byte.
 	Prompt *regexp.Regexp
+	// Command and Expect, when set, replace Options' for this chassis
+	// (a fleet of several vendors).
+	Command, Expect string
 }
 
 // Dist summarizes durations.
@@ -313,6 +316,56 @@ func tail(b []byte) []byte {
 // oneSession logs in, runs the setup and the commands, and hangs up. It
 // returns the login time and each command's round trip.
 func oneSession(o Options, tg Target) (time.Duration, []time.Duration, error) {
+	ls, err := login(o, tg)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer ls.conn.Close()
+	t, in, atPrompt := ls.t, ls.in, ls.atPrompt
+	for _, line := range o.Setup {
+		t.buf = t.buf[:0]
+		if _, err := in.Write([]byte(line + "\r")); err != nil {
+			return ls.took, nil, err
+		}
+		if err := t.until("the prompt after "+line, atPrompt); err != nil {
+			return ls.took, nil, err
+		}
+	}
+	command, expect := o.Command, o.Expect
+	if tg.Command != "" {
+		command, expect = tg.Command, tg.Expect
+	}
+	cmd := []byte(command + "\r")
+	rtts := make([]time.Duration, 0, o.Commands)
+	for i := 0; i < o.Commands; i++ {
+		t.buf = t.buf[:0]
+		c0 := time.Now()
+		if _, err := in.Write(cmd); err != nil {
+			return ls.took, rtts, err
+		}
+		if err := t.until("the prompt after "+command, atPrompt); err != nil {
+			return ls.took, rtts, err
+		}
+		rtts = append(rtts, time.Since(c0))
+		if expect != "" && !bytes.Contains(t.buf, []byte(expect)) {
+			return ls.took, rtts, fmt.Errorf("%s: output without %q: %q", command, expect, tail(t.buf))
+		}
+	}
+	return ls.took, rtts, nil
+}
+
+// liveSession is a session logged in and at its prompt.
+type liveSession struct {
+	conn     *gossh.Client
+	in       io.Writer
+	t        *term
+	atPrompt func([]byte) bool
+	took     time.Duration // connect to the first prompt
+}
+
+// login connects, logs in, answers "Press any key" and waits for the
+// prompt.
+func login(o Options, tg Target) (*liveSession, error) {
 	t0 := time.Now()
 	addr := tg.Addr
 	cfg := &gossh.ClientConfig{
@@ -323,39 +376,44 @@ func oneSession(o Options, tg Target) (time.Duration, []time.Duration, error) {
 	}
 	conn, err := gossh.Dial("tcp", addr, cfg)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%s: %v", addr, err)
+		return nil, fmt.Errorf("%s: %v", addr, err)
 	}
-	defer conn.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			conn.Close()
+		}
+	}()
 	sess, err := conn.NewSession()
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if err := sess.RequestPty("vt100", o.Height, o.Width, gossh.TerminalModes{}); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	in, _ := sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
 	if err := sess.Shell(); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	t := &term{r: out, chunk: make([]byte, 32*1024), conn: conn, d: o.Timeout}
 	t.timer = time.AfterFunc(time.Hour, func() { t.timed.Store(true); conn.Close() })
 	t.timer.Stop()
 	if tg.AnyKey != "" {
 		if err := t.until("the banner", func(b []byte) bool { return bytes.Contains(b, []byte(tg.AnyKey)) }); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 		t.buf = t.buf[:0]
 		if _, err := in.Write([]byte(" ")); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 	}
 	if err := t.until("the first prompt", func(b []byte) bool {
 		return bytes.HasSuffix(b, []byte("# ")) || bytes.HasSuffix(b, []byte("> "))
 	}); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
-	login := time.Since(t0)
+	took := time.Since(t0)
 	prompt := t.buf
 	if i := bytes.LastIndexByte(prompt, '\n'); i >= 0 {
 		prompt = prompt[i+1:]
@@ -370,32 +428,8 @@ func oneSession(o Options, tg Target) (time.Duration, []time.Duration, error) {
 			return tg.Prompt.Match(b)
 		}
 	}
-	for _, line := range o.Setup {
-		t.buf = t.buf[:0]
-		if _, err := in.Write([]byte(line + "\r")); err != nil {
-			return login, nil, err
-		}
-		if err := t.until("the prompt after "+line, atPrompt); err != nil {
-			return login, nil, err
-		}
-	}
-	cmd := []byte(o.Command + "\r")
-	rtts := make([]time.Duration, 0, o.Commands)
-	for i := 0; i < o.Commands; i++ {
-		t.buf = t.buf[:0]
-		c0 := time.Now()
-		if _, err := in.Write(cmd); err != nil {
-			return login, rtts, err
-		}
-		if err := t.until("the prompt after "+o.Command, atPrompt); err != nil {
-			return login, rtts, err
-		}
-		rtts = append(rtts, time.Since(c0))
-		if o.Expect != "" && !bytes.Contains(t.buf, []byte(o.Expect)) {
-			return login, rtts, fmt.Errorf("%s: output without %q: %q", o.Command, o.Expect, tail(t.buf))
-		}
-	}
-	return login, rtts, nil
+	ok = true
+	return &liveSession{conn: conn, in: in, t: t, atPrompt: atPrompt, took: took}, nil
 }
 
 // Dialable reports whether addr accepts TCP connections (start-up polling).

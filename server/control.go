@@ -126,9 +126,13 @@ func (s *Server) controlHandler(token string) http.Handler {
 			writeJSON(w, http.StatusOK, s.Addrs())
 			return
 		}
-		h := s.Host(parts[2])
+		h, err := s.LookupHost(parts[2])
 		if h == nil {
-			writeJSON(w, http.StatusNotFound, httpError{fmt.Sprintf("no chassis named %q", parts[2])})
+			code := http.StatusNotFound
+			if s.fleet != nil && s.fleet.byName[parts[2]] != nil {
+				code = http.StatusConflict // a fleet's chassis that cannot be built (its state file)
+			}
+			writeJSON(w, code, httpError{err.Error()})
 			return
 		}
 		if len(parts) != 4 {
@@ -159,7 +163,7 @@ func (s *Server) controlHandler(token string) http.Handler {
 			writeJSON(w, http.StatusBadRequest, httpError{"bad JSON body: more than one value"})
 			return
 		}
-		err := s.control1(h, action, req)
+		err = s.control1(h, action, req)
 		switch {
 		case err == nil:
 			writeJSON(w, http.StatusOK, h.State())

@@ -48,6 +48,14 @@ type Host struct {
 	signer  gossh.Signer
 	keyGen  int
 	onKey   []func(gossh.Signer)
+	// keySecret, when set, derives the first host key from the chassis
+	// name (a fleet's secret: the same key across restarts without a
+	// state file); later ones are random
+	keySecret []byte
+	// onlyChanged: Close saves only when something is not saved yet
+	// (a fleet, whose untouched and unchanged chassis write nothing)
+	onlyChanged bool
+	closeSaved  bool
 
 	smu      sync.Mutex
 	mgmt     map[*console.Conn]*commands.Session
@@ -250,6 +258,9 @@ func (h *Host) newHostKey() error {
 func (h *Host) setHostKey(pemData []byte) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if len(pemData) == 0 && h.keySecret != nil {
+		return h.derivedHostKey()
+	}
 	if len(pemData) == 0 {
 		return h.newHostKey()
 	}
@@ -523,7 +534,10 @@ func (h *Host) run() {
 }
 
 // Close stops the timer goroutine and ends every session.
-func (h *Host) Close() {
+func (h *Host) Close() { h.close() }
+
+// close closes and reports whether it saved a snapshot.
+func (h *Host) close() bool {
 	h.once.Do(func() {
 		close(h.stop)
 		if h.running {
@@ -542,7 +556,8 @@ func (h *Host) Close() {
 			x.close()
 		}
 		h.smu.Unlock()
-		if h.store != nil {
+		if h.store != nil && (!h.onlyChanged || h.store.dirty()) {
+			h.closeSaved = true
 			h.mu.Lock()
 			h.snapSeq++
 			snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true, seq: h.snapSeq}
@@ -550,6 +565,7 @@ func (h *Host) Close() {
 			h.store.Save(snap)
 		}
 	})
+	return h.closeSaved
 }
 
 // Chassis gives tests and the control API locked access (prefer Do/View).

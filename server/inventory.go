@@ -5,36 +5,38 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/switchsim/switchsim/commands"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 )
 
-// An inventory (a fleet file) serves many chassis from one process. Each
-// chassis gets a block of consecutive ports on one address: the first is
-// its management address, the next two its module consoles, the fourth
-// its telnet port (when telnet is on), the sixth (offset 5) its NETCONF
-// port (for a vendor with an XML API: Junos). User names keep their meaning
-// (manager, operator) because the port, not the user name, picks the
+// An inventory (a fleet file) serves many chassis from one process. By
+// default each chassis gets a block of consecutive ports on one address
+// (the offsets are in ports.go: 0 management, 1-2 module consoles, 3
+// telnet when on, 4 web (reserved), 5 NETCONF for a vendor with an XML
+// API); with address-per-chassis each chassis gets an address of its own
+// in 127/8 with the same ports on every address, and the module consoles
+// are lines of a console server. User names keep their meaning (manager,
+// operator) because the port or address, not the user name, picks the
 // chassis.
 //
-//	listen: 127.0.0.1      # address every chassis listens on
+//	listen: 127.0.0.1      # address every chassis listens on (port blocks)
 //	base-port: 20000       # the first chassis's block; 0 = ephemeral ports
 //	block: 10              # ports per chassis (at least 6)
-//	telnet: false          # telnet on the fourth port of each block
+//	telnet: false          # telnet (offset 3 of a block, or port telnet of an address)
+//	address-per-chassis: 127.1.0.0/16   # instead of blocks: an address per chassis
+//	address-ports: {ssh: 2222, telnet: 2323, netconf: 8830, web: 8000}
+//	console-server: 127.1.0.0           # default: the prefix's first address ("off": none)
 //	scenario: lab.yaml     # default scenario: a file, or a built-in name ("" = the default one)
 //	chassis:
 //	  - name: core1        # control path /v1/chassis/core1, state core1.json
 //	    scenario: core.yaml
 //	    hostname: CORE-1   # default: the chassis name
+//	    address: 127.1.0.10  # its address (the next chassis follow it)
 //	  - name: edge         # count: edge001 ... edge100
 //	    count: 100
 //
@@ -44,193 +46,32 @@ import (
 const (
 	DefaultInventoryBase  = 20000
 	DefaultInventoryBlock = 10
-	minInventoryBlock     = 6
-	// netconfOffset is the NETCONF port's place in a block.
-	netconfOffset = 5
 )
 
 // reservedNames would collide with the other files of a state directory.
-var reservedNames = map[string]bool{"ports": true, "netmiko": true, "fleet": true, "state": true}
+var reservedNames = map[string]bool{"ports": true, "netmiko": true, "fleet": true, "state": true, "nornir": true}
 
 var chassisName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$`)
-
-// invEntry is one chassis line of the inventory, before expansion.
-type invEntry struct {
-	node     *yaml.Node
-	path     string
-	name     string
-	count    int
-	scenario string
-	hostname string
-	hostSet  bool
-	base     int // this entry's first block (-1: after the previous one)
-}
 
 // LoadInventory reads a fleet description: one ChassisConfig per chassis,
 // each with its scenario parsed (hostname applied) and its addresses. The
 // caller sets StateFile and ColdBoot.
 func LoadInventory(path string, cat *scenario.Catalog, reg Vendors) ([]ChassisConfig, error) {
-	data, err := os.ReadFile(path)
+	inv, err := ReadInventory(path, cat, reg, InventoryOptions{})
 	if err != nil {
 		return nil, err
 	}
-	return ParseInventory(path, data, cat, reg)
+	return inv.Chassis, nil
 }
 
 // ParseInventory reads a fleet description from YAML text; relative
 // scenario paths are relative to path's directory.
 func ParseInventory(path string, data []byte, cat *scenario.Catalog, reg Vendors) ([]ChassisConfig, error) {
-	if cat == nil {
-		cat = scenario.Builtin()
-	}
-	root, err := scenario.ParseYAML(path, data)
+	inv, err := ParseInventoryWith(path, data, cat, reg, InventoryOptions{})
 	if err != nil {
 		return nil, err
 	}
-	d := scenario.NewDecoder(path)
-	top := d.Mapping(root, "")
-	listen := top.Str("listen", "127.0.0.1")
-	if ip := net.ParseIP(strings.Trim(listen, "[]")); ip == nil && listen != "localhost" {
-		d.Fail(top.Get("listen"), "listen", "%q is not an IP address", listen)
-	}
-	base := top.IntegerIn("base-port", DefaultInventoryBase, 0, 65535)
-	block := top.IntegerIn("block", DefaultInventoryBlock, minInventoryBlock, 1000)
-	telnet := top.Boolean("telnet", false)
-	defScenario := top.Str("scenario", "")
-	var entries []invEntry
-	list := top.Get("chassis")
-	switch {
-	case list == nil:
-		d.Fail(top.Node(), "chassis", "an inventory lists at least one chassis")
-	case list.Kind != yaml.SequenceNode:
-		d.Fail(list, "chassis", "expected a list")
-	default:
-		for i, n := range list.Content {
-			p := fmt.Sprintf("chassis[%d]", i)
-			m := d.Mapping(n, p)
-			e := invEntry{node: n, path: p, base: -1}
-			e.name = m.Str("name", "")
-			if e.name == "" && m.Node() != nil {
-				d.Fail(n, p+".name", "every chassis needs a name")
-			}
-			e.count = m.IntegerIn("count", 0, 1, 65535)
-			e.scenario = m.Str("scenario", defScenario)
-			if v, ok := m.Scalar("hostname"); ok {
-				e.hostname, e.hostSet = v.Value, true
-			}
-			if m.Has("base-port") {
-				e.base = m.IntegerIn("base-port", 0, 1, 65535)
-			}
-			m.Done()
-			entries = append(entries, e)
-		}
-	}
-	top.Done()
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-
-	// Expand counts, check names, read each scenario file once.
-	dir := filepath.Dir(path)
-	texts := map[string][]byte{}
-	seen := map[string]string{}
-	var out []ChassisConfig
-	port := base
-	for _, e := range entries {
-		names := []string{e.name}
-		if e.count > 0 {
-			names = names[:0]
-			width := len(strconv.Itoa(e.count))
-			if width < 3 {
-				width = 3
-			}
-			for i := 1; i <= e.count; i++ {
-				names = append(names, fmt.Sprintf("%s%0*d", e.name, width, i))
-			}
-		}
-		if e.base >= 0 {
-			if base == 0 {
-				d.Fail(e.node, e.path+".base-port", "base-port 0 (ephemeral ports) applies to the whole inventory")
-				return nil, d.Err()
-			}
-			port = e.base
-		}
-		for _, name := range names {
-			switch {
-			case !chassisName.MatchString(name):
-				d.Fail(e.node, e.path+".name", "%q is not a chassis name (letters, digits, '.', '_', '-'; up to 63)", name)
-			case reservedNames[strings.ToLower(name)]:
-				d.Fail(e.node, e.path+".name", "%q is reserved (a file of that name is in the state directory)", name)
-			case seen[name] != "":
-				d.Fail(e.node, e.path+".name", "%q is also %s", name, seen[name])
-			}
-			if err := d.Err(); err != nil {
-				return nil, err
-			}
-			seen[name] = e.path
-			hostname := name
-			if e.hostSet {
-				hostname = e.hostname
-				if e.count > 0 {
-					hostname = name[len(e.name):]
-					hostname = e.hostname + hostname
-				}
-			}
-			if hostname == "" || strings.ContainsAny(hostname, "\r\n\t\"") {
-				d.Fail(e.node, e.path+".hostname", "%q is not a hostname", hostname)
-				return nil, d.Err()
-			}
-			sc, err := inventoryScenario(dir, e.scenario, texts, cat, reg)
-			if err != nil {
-				return nil, err
-			}
-			setHostname(sc.Chassis, hostname)
-			cc := ChassisConfig{Name: name, Scenario: sc}
-			if base == 0 {
-				ep := net.JoinHostPort(listen, "0")
-				cc.Mgmt, cc.Consoles = ep, []string{ep, ep}
-				if telnet {
-					cc.Telnet = ep
-				}
-				cc.NETCONF = ep
-			} else {
-				if port+minInventoryBlock-1 > 65535 {
-					d.Fail(e.node, e.path, "chassis %q: its ports (from %d) are beyond 65535", name, port)
-					return nil, d.Err()
-				}
-				at := func(i int) string { return net.JoinHostPort(listen, strconv.Itoa(port+i)) }
-				cc.Mgmt, cc.Consoles = at(0), []string{at(1), at(2)}
-				if telnet {
-					cc.Telnet = at(3)
-				}
-				cc.NETCONF = at(netconfOffset)
-				port += block
-			}
-			out = append(out, cc)
-		}
-	}
-	return out, nil
-}
-
-// inventoryScenario parses a chassis's scenario: a built-in one by name,
-// or a file read once however many chassis use it (each chassis still
-// gets a model of its own).
-func inventoryScenario(dir, file string, texts map[string][]byte, cat *scenario.Catalog, reg Vendors) (*scenario.Scenario, error) {
-	if sc, ok, err := reg.Builtin(file, cat); ok {
-		return sc, err
-	}
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(dir, file)
-	}
-	data, ok := texts[file]
-	if !ok {
-		var err error
-		if data, err = os.ReadFile(file); err != nil {
-			return nil, err
-		}
-		texts[file] = data
-	}
-	return scenario.Parse(file, data, cat, reg.Profiles)
+	return inv.Chassis, nil
 }
 
 // setHostname gives every config file of the chassis (what it boots with)
@@ -251,15 +92,18 @@ func setHostname(c *model.Chassis, name string) {
 // Listed is one chassis as the listings show it: where it listens and who
 // may log in.
 type Listed struct {
-	Name             string   `json:"name"`
-	Vendor           string   `json:"vendor"`
-	Hostname         string   `json:"hostname"`
-	Host             string   `json:"host"`
-	Port             int      `json:"port"`
-	Mgmt             string   `json:"mgmt"`
-	Consoles         []string `json:"consoles"`
-	Telnet           string   `json:"telnet,omitempty"`
-	NETCONF          string   `json:"netconf,omitempty"`
+	Name     string   `json:"name"`
+	Vendor   string   `json:"vendor"`
+	Hostname string   `json:"hostname"`
+	Host     string   `json:"host"`
+	Port     int      `json:"port"`
+	Mgmt     string   `json:"mgmt"`
+	Consoles []string `json:"consoles"`
+	Telnet   string   `json:"telnet,omitempty"`
+	NETCONF  string   `json:"netconf,omitempty"`
+	// ConsoleLines: with an address per chassis, Consoles are the
+	// console server and these its lines (log in as USER:LINE).
+	ConsoleLines     []string `json:"consoleLines,omitempty"`
 	ManagerUser      string   `json:"managerUser"`
 	ManagerPassword  string   `json:"managerPassword"`
 	OperatorUser     string   `json:"operatorUser"`
@@ -273,7 +117,7 @@ type Listed struct {
 func listed(a Addrs, v commands.Vendor, hostname string, cr model.Credentials) Listed {
 	tx := v.Texts()
 	l := Listed{Name: a.Name, Vendor: v.Name(), DeviceType: tx.NetmikoType, NetworkOS: tx.AnsibleOS,
-		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF,
+		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF, ConsoleLines: a.ConsoleLines,
 		ManagerUser: cr.ManagerUser, ManagerPassword: cr.ManagerPassword,
 		OperatorUser: cr.OperatorUser, OperatorPassword: cr.OperatorPassword}
 	if l.Consoles == nil {
@@ -289,23 +133,31 @@ func listed(a Addrs, v commands.Vendor, hostname string, cr model.Credentials) L
 // Listing describes every chassis being served, with the credentials it
 // has now (a saved state may have changed the scenario's).
 func (s *Server) Listing() []Listed {
+	if s.fleet != nil {
+		return s.fleet.listing()
+	}
 	out := make([]Listed, 0, len(s.hosts))
 	for i, h := range s.hosts {
-		var cr model.Credentials
-		var hostname string
-		h.View(func(c *model.Chassis) {
-			cr = c.Credentials
-			if c.Running != nil {
-				hostname = c.Running.Hostname
-			} else if len(c.Modules) > 0 {
-				if cf := c.Modules[0].Startup(); cf != nil {
-					hostname = cf.Hostname
-				}
-			}
-		})
-		out = append(out, listed(s.addrs[i], h.Vendor, hostname, cr))
+		out = append(out, hostListing(h, s.addrs[i]))
 	}
 	return out
+}
+
+// hostListing lists a built chassis as it is now.
+func hostListing(h *Host, a Addrs) Listed {
+	var cr model.Credentials
+	var hostname string
+	h.View(func(c *model.Chassis) {
+		cr = c.Credentials
+		if c.Running != nil {
+			hostname = c.Running.Hostname
+		} else if len(c.Modules) > 0 {
+			if cf := c.Modules[0].Startup(); cf != nil {
+				hostname = cf.Hostname
+			}
+		}
+	})
+	return listed(a, h.Vendor, hostname, cr)
 }
 
 // ListConfigs describes chassis from their configuration, before serving:
@@ -313,7 +165,18 @@ func (s *Server) Listing() []Listed {
 func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 	var out []Listed
 	for _, cc := range ccs {
-		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet}
+		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet, Address: cc.Address}
+		if cc.Address != "" && cc.Scenario != nil {
+			// the console server's lines, one per module slot
+			n := len(cc.Scenario.Chassis.Modules)
+			a.Consoles, a.ConsoleLines = nil, nil
+			for i, c := range cc.Consoles {
+				if c != "" && i < n && i < len(cc.ConsoleLines) {
+					a.Consoles = append(a.Consoles, c)
+					a.ConsoleLines = append(a.ConsoleLines, cc.ConsoleLines[i])
+				}
+			}
+		}
 		if cc.Scenario != nil {
 			if v, err := reg.Lookup(cc.Scenario.Vendor); err == nil {
 				if _, ok := v.(commands.XMLAPI); ok {
@@ -332,11 +195,9 @@ func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 		if err != nil {
 			return nil, err
 		}
-		hostname := ""
-		for _, m := range sc.Chassis.Modules {
-			if cf := m.Startup(); cf != nil && hostname == "" {
-				hostname = cf.Hostname
-			}
+		hostname := cc.Hostname
+		if hostname == "" {
+			hostname = templateHostname(sc.Chassis)
 		}
 		out = append(out, listed(a, v, hostname, sc.Chassis.Credentials))
 	}
@@ -374,18 +235,6 @@ func NetmikoJSON(ls []Listed) []byte {
 // port and manager credentials; the consoles and operator account are
 // host variables, and the group's variables choose network_cli.
 func AnsibleYAML(ls []Listed) []byte {
-	type hostVars struct {
-		Host             string   `yaml:"ansible_host"`
-		Port             int      `yaml:"ansible_port"`
-		User             string   `yaml:"ansible_user"`
-		Password         string   `yaml:"ansible_password"`
-		Hostname         string   `yaml:"switchsim_hostname"`
-		Consoles         []string `yaml:"switchsim_consoles,flow"`
-		Telnet           string   `yaml:"switchsim_telnet,omitempty"`
-		OperatorUser     string   `yaml:"switchsim_operator_user"`
-		OperatorPassword string   `yaml:"switchsim_operator_password"`
-		NetworkOS        string   `yaml:"ansible_network_os,omitempty"`
-	}
 	// one network OS for the group when every chassis has the same
 	// vendor, else one per host
 	groupOS := ""
@@ -397,34 +246,45 @@ func AnsibleYAML(ls []Listed) []byte {
 			break
 		}
 	}
-	hosts := &yaml.Node{Kind: yaml.MappingNode}
+	var w yamlWriter
+	w.WriteString("# switchsim fleet: ansible-inventory -i THIS_FILE --list\n")
+	w.line(0, "all", "")
+	w.line(1, "children", "")
+	w.line(2, "switchsim", "")
+	w.line(3, "hosts", "")
 	for _, l := range ls {
-		var v yaml.Node
-		hv := hostVars{l.Host, l.Port, l.ManagerUser, l.ManagerPassword, l.Hostname, l.Consoles, l.Telnet, l.OperatorUser, l.OperatorPassword, ""}
-		if groupOS == "" {
-			hv.NetworkOS = l.NetworkOS
+		w.line(4, l.Name, "")
+		w.str(5, "ansible_host", l.Host)
+		w.num(5, "ansible_port", l.Port)
+		w.str(5, "ansible_user", l.ManagerUser)
+		w.str(5, "ansible_password", l.ManagerPassword)
+		w.str(5, "switchsim_hostname", l.Hostname)
+		w.line(5, "switchsim_consoles", yamlFlow(l.Consoles))
+		if l.Telnet != "" {
+			w.str(5, "switchsim_telnet", l.Telnet)
 		}
-		v.Encode(hv)
-		hosts.Content = append(hosts.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: l.Name}, &v)
+		if len(l.ConsoleLines) > 0 {
+			w.line(5, "switchsim_console_lines", yamlFlow(l.ConsoleLines))
+		}
+		if l.NETCONF != "" {
+			w.str(5, "switchsim_netconf", l.NETCONF)
+		}
+		w.str(5, "switchsim_operator_user", l.OperatorUser)
+		w.str(5, "switchsim_operator_password", l.OperatorPassword)
+		if groupOS == "" && l.NetworkOS != "" {
+			w.str(5, "ansible_network_os", l.NetworkOS)
+		}
 	}
 	// how Ansible talks to them: network_cli with each vendor's platform
 	// as Debian's ansible ships it (as tests/clients/ansible does)
-	vars := map[string]any{
-		"ansible_connection":           "ansible.netcommon.network_cli",
-		"ansible_network_cli_ssh_type": "paramiko",
-		"ansible_host_key_checking":    false,
-	}
+	w.line(3, "vars", "")
+	w.str(4, "ansible_connection", "ansible.netcommon.network_cli")
+	w.line(4, "ansible_host_key_checking", "false")
+	w.str(4, "ansible_network_cli_ssh_type", "paramiko")
 	if groupOS != "" {
-		vars["ansible_network_os"] = groupOS
+		w.str(4, "ansible_network_os", groupOS)
 	}
-	doc := map[string]any{"all": map[string]any{"children": map[string]any{"switchsim": map[string]any{"hosts": hosts, "vars": vars}}}}
-	var b bytes.Buffer
-	b.WriteString("# switchsim fleet: ansible-inventory -i THIS_FILE --list\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	enc.Encode(doc)
-	enc.Close()
-	return b.Bytes()
+	return []byte(w.String())
 }
 
 // FleetJSON renders a listing as JSON (fleet.json: everything about each
@@ -436,13 +296,13 @@ func FleetJSON(ls []Listed) []byte {
 	return append(b, '\n')
 }
 
-// WriteListings writes fleet.json, netmiko.json and inventory.yaml into
-// dir: what automation reads to find every chassis.
+// WriteListings writes fleet.json, netmiko.json, inventory.yaml (Ansible)
+// and nornir.yaml into dir: what automation reads to find every chassis.
 func WriteListings(dir string, ls []Listed) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"fleet.json", FleetJSON(ls)}, {"netmiko.json", NetmikoJSON(ls)}, {"inventory.yaml", AnsibleYAML(ls)}} {
+	}{{"fleet.json", FleetJSON(ls)}, {"netmiko.json", NetmikoJSON(ls)}, {"inventory.yaml", AnsibleYAML(ls)}, {"nornir.yaml", NornirYAML(ls)}} {
 		if err := WriteAtomic(filepath.Join(dir, f.name), f.data, nil); err != nil {
 			return err
 		}

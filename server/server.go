@@ -44,6 +44,19 @@ type ChassisConfig struct {
 	// State, when set, is a saved state (a state file's content) to start
 	// from instead of the scenario: a recording's snapshot.
 	State []byte
+	// Hostname is the one the inventory gave ("": the scenario's).
+	Hostname string
+	// Address is the chassis's own address in a fleet served with an
+	// address per chassis (Mgmt, Telnet and NETCONF are on it), and
+	// ConsoleLines name its module consoles on the console server
+	// (Consoles are that server's address): log in as USER:LINE.
+	Address      string
+	ConsoleLines []string
+	// Build, when set, makes the chassis's scenario when the chassis is
+	// first touched (a fleet served with Config.Fleet); Scenario is then
+	// a template shared with the other chassis of that scenario, read
+	// for listings and never changed.
+	Build func() (*scenario.Scenario, error)
 }
 
 // Vendors is the registry of vendors (package vendors) as the server
@@ -100,6 +113,10 @@ type Config struct {
 	// Terminal is TerminalVT100 to paint interactive sessions as the
 	// vendor's CLI does (paint.go); "" or TerminalPlain: plain lines.
 	Terminal string
+	// Fleet, when set, serves Chassis as a fleet (fleet.go): each
+	// chassis built when first touched, listeners shared per port with
+	// an address per chassis.
+	Fleet *FleetConfig
 
 	// wrapShell lets tests break a shell on purpose.
 	wrapShell func(commands.Shell) commands.Shell
@@ -129,6 +146,11 @@ type Addrs struct {
 	Consoles []string `json:"consoles"`
 	Telnet   string   `json:"telnet,omitempty"`
 	NETCONF  string   `json:"netconf,omitempty"`
+	// Address is the chassis's own address (an address per chassis);
+	// its consoles are then lines of the console server, ConsoleLines
+	// (log in there as USER:LINE).
+	Address      string   `json:"address,omitempty"`
+	ConsoleLines []string `json:"consoleLines,omitempty"`
 }
 
 // Server serves a set of chassis.
@@ -142,6 +164,10 @@ type Server struct {
 	wg      sync.WaitGroup
 	closed  bool
 	mu      sync.Mutex
+	fleet   *fleet // a fleet's chassis (Config.Fleet)
+	// what the last Close saved, and how long it took
+	stopSaved int
+	stopTook  time.Duration
 }
 
 // Start builds every chassis (from its state file when one exists, else
@@ -164,14 +190,23 @@ func Start(cfg Config) (*Server, error) {
 			s.Close()
 		}
 	}()
+	if cfg.Fleet != nil {
+		if err := s.startFleet(); err != nil {
+			return nil, err
+		}
+		cfg.Chassis = nil // the fleet serves them
+	}
 	for i, cc := range cfg.Chassis {
+		if cc.Address != "" {
+			return nil, fmt.Errorf("%s: a chassis with an address of its own is served in a fleet (Config.Fleet)", cc.Name)
+		}
 		if cc.Name == "" {
 			cc.Name = fmt.Sprintf("chassis%d", i+1)
 		}
 		if _, dup := s.byName[cc.Name]; dup {
 			return nil, fmt.Errorf("two chassis named %q", cc.Name)
 		}
-		h, err := s.buildHost(cc)
+		h, err := s.buildHost(cc, buildOpts{})
 		if err != nil {
 			return nil, err
 		}
@@ -193,7 +228,7 @@ func Start(cfg Config) (*Server, error) {
 }
 
 // buildHost makes a chassis from its state file or scenario.
-func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
+func (s *Server) buildHost(cc ChassisConfig, o buildOpts) (*Host, error) {
 	sc := cc.Scenario
 	var st *stateFile
 	if cc.StateFile != "" || cc.State != nil {
@@ -260,7 +295,7 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	}
 	start := sc.Clock
 	if start.IsZero() {
-		start = time.Now().UTC().Truncate(time.Second)
+		start = o.now().UTC().Truncate(time.Second)
 	}
 	if restored && cc.State != nil && !savedAt.IsZero() {
 		start = savedAt
@@ -294,7 +329,7 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 	if s.cfg.Virtual {
 		clock = NewVirtualClock(start)
 	} else {
-		clock = NewRealClock(start, s.cfg.TimeScale)
+		clock = o.realClock(start, s.cfg.TimeScale)
 		// waits for a person keep their floor however fast time runs
 		// (after the boot story, which shows the real durations)
 		c.Timings = c.Timings.WithHumanFloor(s.cfg.HumanWait, s.cfg.TimeScale)
@@ -306,11 +341,14 @@ func (s *Server) buildHost(cc ChassisConfig) (*Host, error) {
 		h.unreachable[u] = true
 	}
 	h.tftpOut = s.cfg.TFTPOut
+	h.keySecret = o.secret
 	if err := h.setHostKey(key); err != nil {
 		h.Close()
 		return nil, fmt.Errorf("%s: host key: %w", cc.StateFile, err)
 	}
-	if cc.StateFile != "" {
+	if cc.StateFile != "" && o.lazy {
+		o.lazyStore(h, cc.StateFile)
+	} else if cc.StateFile != "" {
 		h.store = NewStore(cc.StateFile)
 		h.mu.Lock()
 		snap := &snapshot{data: encodeState(h.m, h.hostKey), durable: true}
@@ -386,14 +424,71 @@ func (s *Server) serveSSH(h *Host, addr string, r route) (string, error) {
 	return l.Addr().String(), nil
 }
 
-// Hosts lists the chassis.
-func (s *Server) Hosts() []*Host { return s.hosts }
+// Hosts lists the chassis (in a fleet, building every one).
+func (s *Server) Hosts() []*Host {
+	if s.fleet != nil {
+		out := make([]*Host, 0, len(s.fleet.slots))
+		for _, sl := range s.fleet.slots {
+			if h, err := s.fleet.touch(sl); err == nil {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
+	return s.hosts
+}
 
-// Host finds a chassis by name.
-func (s *Server) Host(name string) *Host { return s.byName[name] }
+// Touched lists the chassis built so far: in a fleet, those somebody
+// touched; otherwise every one.
+func (s *Server) Touched() []*Host {
+	if s.fleet != nil {
+		return s.fleet.touchedHosts()
+	}
+	return s.hosts
+}
+
+// Host finds a chassis by name (in a fleet, building it); nil when there
+// is none, or it cannot be built (LookupHost says why).
+func (s *Server) Host(name string) *Host {
+	h, _ := s.LookupHost(name)
+	return h
+}
+
+// LookupHost finds a chassis by name, building a fleet's on first use.
+func (s *Server) LookupHost(name string) (*Host, error) {
+	if s.fleet != nil {
+		return s.fleet.host(name)
+	}
+	if h := s.byName[name]; h != nil {
+		return h, nil
+	}
+	return nil, fmt.Errorf("no chassis named %q", name)
+}
 
 // Addrs lists where each chassis listens.
-func (s *Server) Addrs() []Addrs { return s.addrs }
+func (s *Server) Addrs() []Addrs {
+	if s.fleet != nil {
+		return s.fleet.addrs()
+	}
+	return s.addrs
+}
+
+// PortMap is the fleet's port map (nil when not serving a fleet).
+func (s *Server) PortMap() *PortMap {
+	if s.fleet == nil {
+		return nil
+	}
+	p := s.fleet.cfg.Ports
+	return &p
+}
+
+// StopReport is what the last Close saved: how many chassis, and how
+// long the saving took.
+func (s *Server) StopReport() (saved int, took time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopSaved, s.stopTook
+}
 
 // ControlAddr is the control API's address ("" when off).
 func (s *Server) ControlAddr() string {
@@ -422,9 +517,20 @@ func (s *Server) Close() error {
 			errs = append(errs, err)
 		}
 	}
+	saved, took := 0, time.Duration(0)
+	if s.fleet != nil {
+		errs = append(errs, s.fleet.close())
+		saved, took = s.fleet.saved, s.fleet.took
+	}
+	t0 := time.Now()
 	for _, h := range s.hosts {
-		h.Close()
+		if h.close() {
+			saved++
+		}
 	}
 	s.wg.Wait()
+	s.mu.Lock()
+	s.stopSaved, s.stopTook = saved, took+time.Since(t0)
+	s.mu.Unlock()
 	return errors.Join(errs...)
 }

@@ -25,10 +25,13 @@ type stateFile struct {
 	Vendor  string `json:"vendor"`
 	// Platform names which of the vendor's chassis it is (its images'
 	// platform; "" in older files: the vendor's own).
-	Platform string         `json:"platform,omitempty"`
-	Saved    time.Time      `json:"saved"`
-	HostKey  string         `json:"hostKey"` // OpenSSH private key (PEM)
-	Chassis  *model.Chassis `json:"chassis"`
+	Platform string    `json:"platform,omitempty"`
+	Saved    time.Time `json:"saved"`
+	// Listing is what a fleet's listings show of the chassis after a
+	// restart, read without decoding the rest (statehead.go).
+	Listing *stateListing  `json:"listing,omitempty"`
+	HostKey string         `json:"hostKey"` // OpenSSH private key (PEM)
+	Chassis *model.Chassis `json:"chassis"`
 }
 
 type snapshot struct {
@@ -179,7 +182,8 @@ func WriteAtomic(path string, data []byte, sync func(*os.File) error) error {
 
 // encodeState serializes a chassis (called with its lock held).
 func encodeState(c *model.Chassis, hostKey []byte) []byte {
-	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Vendor: c.Profile.Vendor, Platform: c.Profile.Platform, Saved: c.Now(), HostKey: string(hostKey), Chassis: c}, "", " ")
+	data, err := json.MarshalIndent(stateFile{Version: stateVersion, Vendor: c.Profile.Vendor, Platform: c.Profile.Platform, Saved: c.Now(),
+		Listing: listingOf(c), HostKey: string(hostKey), Chassis: c}, "", " ")
 	if err != nil {
 		panic(err) // the model is plain data; this cannot fail
 	}
@@ -211,4 +215,17 @@ func decodeState(path string, data []byte) (*stateFile, error) {
 		return nil, fmt.Errorf("%s: %w: not a switchsim state file of version %d (move it away to start from the scenario)", path, ErrDamaged, stateVersion)
 	}
 	return &st, nil
+}
+
+// newFleetStore saves to path without looking for temp files (a fleet
+// removes them once for its whole state directory at start).
+func newFleetStore(path string) *Store {
+	return &Store{path: path, sync: (*os.File).Sync}
+}
+
+// dirty reports a snapshot waiting for the background flush.
+func (s *Store) dirty() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pending != nil
 }

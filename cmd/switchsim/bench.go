@@ -187,7 +187,11 @@ func benchFleet(args []string) error {
 	fs := flag.NewFlagSet("bench fleet", flag.ContinueOnError)
 	bin := fs.String("bin", "bin/switchsim", "switchsim `binary` to start")
 	n := fs.Int("chassis", 1000, "how many chassis")
-	visit := fs.Bool("visit", true, "log in once on every chassis and run show version")
+	vendorList := fs.String("vendors", "", "built-in `scenarios` to spread the chassis over, comma-separated, or \"all\" (every built-in one: one chassis of each vendor's kinds); default: the default scenario")
+	perChassis := fs.String("address-per-chassis", "", "give each chassis an address of its own from this `prefix` (e.g. 127.1.0.0/16) instead of port blocks on ephemeral ports")
+	visit := fs.Bool("visit", true, "log in once on every chassis and run its vendor's bench command")
+	sample := fs.Int("sample", 200, "`commands` one session runs on the first chassis of each scenario, beside the same chassis served alone (0: none)")
+	hold := fs.Int("hold", 500, "`sessions` held open at once to measure what one costs (0: none)")
 	dir := fs.String("state-dir", "", "state `directory` (default: a new temporary one)")
 	terminal := fs.String("terminal", defaultTerminal, "serve's terminal `mode` (vt100 or plain)")
 	if err := fs.Parse(args); err != nil {
@@ -195,6 +199,22 @@ func benchFleet(args []string) error {
 			return exitCode(0)
 		}
 		return exitCode(2)
+	}
+	var scs []string
+	switch *vendorList {
+	case "":
+	case "all":
+		for _, b := range vendors.Scenarios() {
+			scs = append(scs, b.Name)
+		}
+	default:
+		for _, sc := range strings.Split(*vendorList, ",") {
+			sc = strings.TrimSpace(sc)
+			if _, err := vendors.Scenario(sc, nil); err != nil {
+				return err
+			}
+			scs = append(scs, sc)
+		}
 	}
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "switchsim-fleet-")
@@ -204,22 +224,27 @@ func benchFleet(args []string) error {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
-	mb := func(st server.Stats) string {
-		return fmt.Sprintf("RSS %.1f MB, heap in use %.1f MB, %d goroutines", float64(st.RSS)/(1<<20), float64(st.HeapInuse)/(1<<20), st.Goroutines)
+	_, err := load.RunFleet(load.FleetOptions{Bin: *bin, StateDir: *dir, Chassis: *n, Scenarios: scs, AddressPerChassis: *perChassis,
+		Visit: *visit, Sample: *sample, Hold: *hold, Target: fleetTarget, Out: os.Stdout, ServeArgs: []string{"--terminal", *terminal}})
+	return err
+}
+
+// fleetTarget is how the bench logs in on a chassis of a fleet and what
+// it runs there: its vendor's texts.
+func fleetTarget(l server.Listed) (load.Target, error) {
+	v, err := vendors.Lookup(l.Vendor)
+	if err != nil {
+		return load.Target{}, err
 	}
-	for i, what := range []string{"first start (no state)", "restart (state present)"} {
-		r, err := load.Fleet(*bin, *dir, *n, *visit && i == 1, "--terminal", *terminal)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%d chassis, %s: listening after %s\n", r.Chassis, what, r.Ready.Round(time.Millisecond))
-		fmt.Printf("  idle:    %s\n", mb(r.Stats))
-		if r.Load != nil {
-			fmt.Printf("  after a session on every chassis (%d sessions, %d errors): %s\n", r.Load.Sessions, r.Load.Errors, mb(r.Loaded))
-			fmt.Printf("  peak during those sessions: RSS %.1f MB\n", float64(r.Load.Peak.RSS)/(1<<20))
+	tx := v.Texts()
+	tg := load.Target{Addr: l.Mgmt, User: l.ManagerUser, Password: l.ManagerPassword, AnyKey: tx.AnyKey,
+		Command: tx.BenchCommand, Expect: tx.BenchExpect}
+	if tx.Prompt != "" {
+		if tg.Prompt, err = regexp.Compile(tx.Prompt); err != nil {
+			return tg, err
 		}
 	}
-	return nil
+	return tg, nil
 }
 
 func benchRawServer(args []string) error {

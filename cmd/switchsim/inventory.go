@@ -22,12 +22,18 @@ automation reads directly:
                      ansible_host, ansible_port, ansible_user, ansible_password)
   --format netmiko   a JSON object of Netmiko ConnectHandler arguments per
                      chassis: ConnectHandler(**json.load(f)["core1"])
+  --format nornir    a Nornir SimpleInventory hosts file (hostname, port,
+                     username, password, platform = the Netmiko device type,
+                     connection_options.netconf for a chassis with NETCONF)
   --format json      everything: name, hostname, management address, module
-                     consoles, telnet, manager and operator accounts
+                     consoles (and console server lines), telnet, NETCONF,
+                     manager and operator accounts
 
 With FILE (an inventory, as for "serve --inventory"), the addresses come
-from its port blocks. Without, from the running server in --state-dir,
-which writes fleet.json, netmiko.json and inventory.yaml there at start.
+from its port blocks, or from its address per chassis (--address-per-chassis
+and --address-ports as for serve). Without, from the running server in
+--state-dir, which writes fleet.json, netmiko.json, inventory.yaml and
+nornir.yaml there at start.
 
 flags:
 `
@@ -35,9 +41,11 @@ flags:
 // inventory prints the listing of an inventory file or a running server.
 func inventory(args []string) error {
 	fs := flag.NewFlagSet("inventory", flag.ContinueOnError)
-	format := fs.String("format", "ansible", "output `format`: ansible, netmiko or json")
+	format := fs.String("format", "ansible", "output `format`: ansible, netmiko, nornir or json")
 	stateDir := fs.String("state-dir", defaultStateDir(), "state `directory` of a running server (when no FILE is given)")
 	imagesDir := fs.String("images", "", "images `directory` the scenarios refer to (default: built-in releases)")
+	perChassis := fs.String("address-per-chassis", "", "with FILE: an address per chassis from this `prefix` (as for serve)")
+	addrPorts := fs.String("address-ports", "", "with FILE: the `ports` on each address (as for serve)")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), inventoryUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -50,10 +58,10 @@ func inventory(args []string) error {
 		return exitCode(2)
 	}
 	render, ok := map[string]func([]server.Listed) []byte{
-		"ansible": server.AnsibleYAML, "netmiko": server.NetmikoJSON, "json": server.FleetJSON,
+		"ansible": server.AnsibleYAML, "netmiko": server.NetmikoJSON, "json": server.FleetJSON, "nornir": server.NornirYAML,
 	}[*format]
 	if !ok {
-		fmt.Fprintf(os.Stderr, "switchsim inventory: unknown format %q (ansible, netmiko or json)\n", *format)
+		fmt.Fprintf(os.Stderr, "switchsim inventory: unknown format %q (ansible, netmiko, nornir or json)\n", *format)
 		return exitCode(2)
 	}
 	var ls []server.Listed
@@ -65,11 +73,12 @@ func inventory(args []string) error {
 				return err
 			}
 		}
-		ccs, err := server.LoadInventory(fs.Arg(0), cat, vendors.Registry)
+		inv, err := server.ReadInventory(fs.Arg(0), cat, vendors.Registry, server.InventoryOptions{
+			Lazy: true, AddressPerChassis: *perChassis, AddressPorts: *addrPorts})
 		if err != nil {
 			return err
 		}
-		if ls, err = server.ListConfigs(ccs, vendors.Registry); err != nil {
+		if ls, err = server.ListConfigs(inv.Chassis, vendors.Registry); err != nil {
 			return err
 		}
 	} else {

@@ -41,6 +41,10 @@ type serveFlags struct {
 	authDelay   time.Duration
 	quiet       bool
 	terminal    string
+	// a fleet (scale.go)
+	addressPerChassis string
+	addressPorts      string
+	sessionReserve    int
 }
 
 // defaultTerminal is serve's terminal mode unless --terminal says.
@@ -77,6 +81,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.DurationVar(&f.authDelay, "auth-fail-delay", time.Second, "slow a client down this `long` after each wrong login")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only the JSON line of addresses")
 	fs.StringVar(&f.terminal, "terminal", defaultTerminal, "`mode` of interactive sessions: vt100 paints them as the switch does (the 8212zl's cursor addressing; its \"console terminal none\" turns it off), plain sends plain lines (other vendors send plain lines either way)")
+	f.fleetFlags()
 	return f
 }
 
@@ -169,14 +174,8 @@ func (f *serveFlags) config() (server.Config, error) {
 		cfg.Images = scenario.Builtin()
 	}
 	if f.inventory != "" {
-		inv, err := server.LoadInventory(f.inventory, cfg.Images, vendors.Registry)
-		if err != nil {
+		if err := f.fleetConfig(&cfg); err != nil {
 			return cfg, err
-		}
-		for _, c := range inv {
-			c.StateFile = filepath.Join(f.stateDir, c.Name+".json")
-			c.ColdBoot = f.coldBoot
-			cfg.Chassis = append(cfg.Chassis, c)
 		}
 	} else {
 		sc, err := vendors.Load(f.scenario, cfg.Images)
@@ -207,6 +206,8 @@ type portsReport struct {
 	Chassis  []server.Addrs `json:"chassis"`
 	Control  string         `json:"control,omitempty"`
 	StateDir string         `json:"stateDir"`
+	// PortMap says how a fleet's ports are laid out (server/ports.go)
+	PortMap *server.PortMap `json:"portMap,omitempty"`
 }
 
 func serve(args []string, started func(*server.Server)) error {
@@ -232,14 +233,27 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
-	rep := portsReport{Chassis: srv.Addrs(), Control: srv.ControlAddr(), StateDir: f.stateDir}
+	closed := false
+	defer func() {
+		if !closed {
+			srv.Close()
+		}
+	}()
+	rep := portsReport{Chassis: srv.Addrs(), Control: srv.ControlAddr(), StateDir: f.stateDir, PortMap: srv.PortMap()}
 	line, _ := json.Marshal(rep)
-	// the file first: whoever reads the line may read the file next
+	// the files first: whoever reads the line may read them next (a
+	// fleet's listings too: bench and inventory read fleet.json)
 	server.WriteAtomic(filepath.Join(f.stateDir, "ports.json"), append(line, '\n'), nil)
+	if rep.PortMap != nil {
+		if err := writeListings(f.stateDir, srv); err != nil {
+			fmt.Fprintln(os.Stderr, "switchsim: writing the fleet listings:", err)
+		}
+	}
 	fmt.Fprintf(out, "%s\n", line)
-	if err := writeListings(f.stateDir, srv); err != nil {
-		fmt.Fprintln(os.Stderr, "switchsim: writing the fleet listings:", err)
+	if rep.PortMap == nil {
+		if err := writeListings(f.stateDir, srv); err != nil {
+			fmt.Fprintln(os.Stderr, "switchsim: writing the fleet listings:", err)
+		}
 	}
 	if !f.quiet {
 		printWelcome(out, srv, cfg, f, time.Since(t0))
@@ -254,16 +268,21 @@ func runServer(f *serveFlags, out io.Writer, started func(*server.Server)) error
 	// stopping is a power cycle of every chassis: say which ones lose a
 	// running config that was never saved
 	var unsaved []string
-	for _, h := range srv.Hosts() {
+	for _, h := range srv.Touched() {
 		if h.State().Unsaved {
 			unsaved = append(unsaved, h.Name)
 		}
 	}
 	if len(unsaved) > 0 {
 		fmt.Fprintf(stderr, "switchsim: warning: the unsaved running-config of %s is lost: the next start is a power cycle (write memory saves it)\n",
-			strings.Join(unsaved, ", "))
+			nameList(unsaved))
 	}
 	fmt.Fprintln(stderr, "switchsim: stopping; state saved in", f.stateDir)
+	closed = true
+	srv.Close()
+	if n, took := srv.StopReport(); len(srv.Addrs()) > 1 {
+		fmt.Fprintf(stderr, "switchsim: saved %d changed chassis of %d in %s\n", n, len(srv.Addrs()), took.Round(time.Millisecond))
+	}
 	return nil
 }
 
@@ -285,13 +304,8 @@ func hostPart(addr string) string {
 }
 
 func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serveFlags, took time.Duration) {
-	if n := len(srv.Addrs()); n > 4 {
-		fmt.Fprintf(out, "\nswitchsim: %d chassis are up (started in %s); their addresses and accounts are in\n  %s (Ansible), %s and %s,\n  and \"switchsim inventory --state-dir %s\" prints them.\n",
-			n, took.Round(time.Millisecond), filepath.Join(f.stateDir, "inventory.yaml"), filepath.Join(f.stateDir, "netmiko.json"),
-			filepath.Join(f.stateDir, "fleet.json"), f.stateDir)
-		if c := srv.ControlAddr(); c != "" {
-			fmt.Fprintf(out, "  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
-		}
+	if n := len(srv.Addrs()); n > 4 || srv.PortMap() != nil && srv.PortMap().Scheme == "address" {
+		printFleetWelcome(out, srv, f, n, took.Round(time.Millisecond).String())
 		return
 	}
 	for i, a := range srv.Addrs() {
