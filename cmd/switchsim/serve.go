@@ -173,6 +173,9 @@ func (f *serveFlags) config() (server.Config, error) {
 	} else {
 		cfg.Images = scenario.Builtin()
 	}
+	if f.inventory == "" && (f.addressPerChassis != "" || f.addressPorts != "") {
+		return cfg, errors.New("--address-per-chassis and --address-ports serve a fleet: give --inventory too")
+	}
 	if f.inventory != "" {
 		if err := f.fleetConfig(&cfg); err != nil {
 			return cfg, err

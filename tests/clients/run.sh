@@ -4,7 +4,9 @@
 # alcatel_sros against the 7750 SR-12),
 # OpenSSH driven by expect (interactive and exec), Ansible network_cli, and
 # the README's snippets; for the 8212zl and for the BlackDiamond 8810
-# (netmiko extreme_exos, expect, community.network.exos). Each suite gets
+# (netmiko extreme_exos, expect, community.network.exos); a fleet with an
+# address per chassis through its listings (Netmiko, Nornir's hosts file,
+# ncclient, ansible-inventory, a playbook over it). Each suite gets
 # its own server (free 127.0.0.1 ports, a temporary state directory,
 # --time-scale 0.001 so a switchover takes milliseconds) and the suites
 # run in parallel. Every 8212zl suite runs twice: against a plain server
@@ -70,6 +72,32 @@ open(sys.argv[1] + ".telnet", "w").write(c["telnet"])
 open(sys.argv[1] + ".netconf", "w").write(c.get("netconf", ""))' "$WORK/$name"
 }
 
+# start_fleet NAME INVENTORY: serve a fleet with an address per chassis at
+# a random /24 in 127/8 and random ports, again when one is in use
+start_fleet() {
+  local name=$1 inv=$2 try
+  mkdir -p "$WORK/$name"
+  for try in $(seq 10); do
+    local prefix="127.$((RANDOM % 254 + 1)).$((RANDOM % 256)).0/24"
+    local ssh=$((20000 + RANDOM % 12000)) nc=$((20000 + RANDOM % 12000))
+    [ "$ssh" -ne "$nc" ] || continue
+    "$BIN" serve --inventory "$inv" --address-per-chassis "$prefix" --address-ports "ssh=$ssh,netconf=$nc" \
+      --control off --state-dir "$WORK/$name" --time-scale 0.001 --human-wait 0 --auth-fail-delay 0 --quiet \
+      >"$WORK/$name.out" 2>"$WORK/$name.err" &
+    local pid=$! deadline=$((SECONDS + 10))
+    until [ -s "$WORK/$name.out" ] || ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.02; done
+    if [ -s "$WORK/$name.out" ]; then
+      SERVERS+=("$pid")
+      return
+    fi
+    wait "$pid" 2>/dev/null || true
+    grep -q "address already in use" "$WORK/$name.err" || break
+  done
+  echo "client-tests: switchsim serve ($name) did not start:" >&2
+  cat "$WORK/$name.err" >&2
+  exit 1
+}
+
 mgmt() { cat "$WORK/$1.mgmt"; }
 netconf() { local a; a=$(cat "$WORK/$1.netconf"); echo "${a##*:}"; }
 telnet() { cat "$WORK/$1.telnet"; }
@@ -116,6 +144,8 @@ start junos-nc-readme --scenario mx240
 # the reconnect (the suite and the README's snippet)
 start junos-pyez-qfx --scenario qfx5100
 start junos-nc-issr-readme --scenario qfx5100
+# a fleet with an address per chassis (issue 17), found through its listings
+start_fleet fleet "$HERE/fleet.yaml"
 
 export ANSIBLE_HOME="$WORK/ansible-home" ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp" \
   ANSIBLE_PERSISTENT_CONTROL_PATH_DIR="$WORK/ansible-cp" ANSIBLE_NOCOLOR=1 \
@@ -173,6 +203,8 @@ suite ansible-junos-nc /usr/bin/ansible-playbook -i ansible/junos-netconf-invent
 suite readme-netconf "$PY" readme_snippets.py "$ROOT/README.md" "$(netconf junos-nc-readme)" "$WORK/readme-netconf" automation-netconf
 suite pyez-qfx "$PY" pyez_qfx.py "$(host junos-pyez-qfx)" "$(netconf junos-pyez-qfx)"
 suite readme-netconf-issr "$PY" readme_snippets.py "$ROOT/README.md" "$(netconf junos-nc-issr-readme)" "$WORK/readme-netconf-issr" automation-netconf-issr
+suite fleet "$PY" fleet_clients.py "$WORK/fleet"
+suite ansible-fleet /usr/bin/ansible-playbook -i "$WORK/fleet/inventory.yaml" --limit '!sr' ansible/fleet.yml
 
 failed=()
 for name in "${ORDER[@]}"; do
