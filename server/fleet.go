@@ -584,15 +584,31 @@ func (fl *fleet) close() error {
 		c.Close()
 	}
 	fl.wg.Wait()
+	// every chassis with something unsaved, in one batch
 	t0 := time.Now()
 	hosts := fl.touchedHosts()
-	saved := make([]bool, len(hosts))
-	parallel(len(hosts), saveWorkers, func(i int) { saved[i] = hosts[i].close() })
-	for _, ok := range saved {
-		if ok {
-			fl.saved++
+	// no background flush starts from now on: what is pending is saved
+	// in the batch
+	pending := make([]bool, len(hosts))
+	for i, h := range hosts {
+		if h.store != nil {
+			pending[i] = h.store.takePending()
 		}
 	}
+	snaps := make([][]byte, len(hosts))
+	parallel(len(hosts), runtime.GOMAXPROCS(0), func(i int) { snaps[i] = hosts[i].closeUnsaved(pending[i]) })
+	var files []batchFile
+	for i, h := range hosts {
+		if snaps[i] != nil && h.store != nil {
+			files = append(files, batchFile{h.store.path, snaps[i]})
+		}
+	}
+	n, err := writeBatch(files)
+	if err != nil {
+		fl.s.logf("switchsim: saving on stop: %v", err)
+		errs = append(errs, err)
+	}
+	fl.saved = n
 	fl.took = time.Since(t0)
 	return errors.Join(errs...)
 }

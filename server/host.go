@@ -539,24 +539,8 @@ func (h *Host) Close() { h.close() }
 // close closes and reports whether it saved a snapshot.
 func (h *Host) close() bool {
 	h.once.Do(func() {
-		close(h.stop)
-		if h.running {
-			<-h.stopped
-		}
-		h.smu.Lock()
-		for c := range h.mgmt {
-			c.Close()
-		}
-		for _, list := range h.consoles {
-			for _, c := range list {
-				c.Close()
-			}
-		}
-		for x := range h.xml {
-			x.close()
-		}
-		h.smu.Unlock()
-		if h.store != nil && (!h.onlyChanged || h.store.dirty()) {
+		h.end()
+		if h.store != nil && (!h.onlyChanged || h.store.takePending()) {
 			h.closeSaved = true
 			h.mu.Lock()
 			h.snapSeq++
@@ -566,6 +550,45 @@ func (h *Host) close() bool {
 		}
 	})
 	return h.closeSaved
+}
+
+// closeUnsaved ends the chassis as Close does and returns, instead of
+// writing it, the state it must still save (nil: nothing unsaved), for
+// a fleet that writes every stopping chassis in one batch; pending: its
+// store's pending snapshot was taken already.
+func (h *Host) closeUnsaved(pending bool) []byte {
+	var data []byte
+	h.once.Do(func() {
+		h.end()
+		if h.store != nil && (h.store.takePending() || pending) {
+			h.mu.Lock()
+			h.snapSeq++
+			data = encodeState(h.m, h.hostKey)
+			h.mu.Unlock()
+		}
+	})
+	return data
+}
+
+// end stops the timer goroutine and ends every session.
+func (h *Host) end() {
+	close(h.stop)
+	if h.running {
+		<-h.stopped
+	}
+	h.smu.Lock()
+	for c := range h.mgmt {
+		c.Close()
+	}
+	for _, list := range h.consoles {
+		for _, c := range list {
+			c.Close()
+		}
+	}
+	for x := range h.xml {
+		x.close()
+	}
+	h.smu.Unlock()
 }
 
 // Chassis gives tests and the control API locked access (prefer Do/View).

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
-	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/vendors"
 )
 

@@ -55,6 +55,10 @@ type Store struct {
 	timer   *time.Timer
 	// sync is the fsync function (tests replace it to see the calls).
 	sync func(*os.File) error
+	// fmu is held by a background flush from taking the pending
+	// snapshot to writing it, so a fleet's stop can wait for one in
+	// flight (takePending)
+	fmu sync.Mutex
 }
 
 // NewStore saves to path. Temp files of writes that a crash interrupted
@@ -101,6 +105,8 @@ func (s *Store) writeSeq(data []byte, seq uint64) {
 // flushPending writes the pending log-only snapshot. It encodes it
 // without holding s.mu, since encoding takes the chassis lock.
 func (s *Store) flushPending() {
+	s.fmu.Lock()
+	defer s.fmu.Unlock()
 	s.mu.Lock()
 	s.timer = nil
 	p := s.pending
@@ -228,4 +234,21 @@ func (s *Store) dirty() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.pending != nil
+}
+
+// takePending stops the background flush for good (the chassis is
+// stopping) and reports whether a snapshot was waiting for it: the
+// caller saves the state now. A flush already writing finishes first.
+func (s *Store) takePending() bool {
+	s.mu.Lock()
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	p := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	s.fmu.Lock()
+	s.fmu.Unlock()
+	return p != nil
 }
