@@ -42,7 +42,8 @@ type fleetProc struct {
 }
 
 // startFleetProc serves inv with an address per chassis; prefix and ssh
-// "" and 0 pick a random /24 and port, again on EADDRINUSE.
+// "" and 0 pick a random /24 (a /16 for more than 250 chassis, bigPrefix)
+// and port, again on EADDRINUSE.
 func startFleetProc(t *testing.T, dir, inv, prefix string, ssh int, extra ...string) *fleetProc {
 	t.Helper()
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
@@ -50,6 +51,9 @@ func startFleetProc(t *testing.T, dir, inv, prefix string, ssh int, extra ...str
 		p := &fleetProc{prefix: prefix, ssh: ssh}
 		if p.prefix == "" {
 			p.prefix = fmt.Sprintf("127.%d.%d.0/24", 1+rng.Intn(254), rng.Intn(256))
+			if b, _ := os.ReadFile(inv); bytes.Contains(b, []byte(bigPrefix)) {
+				p.prefix = fmt.Sprintf("127.%d.0.0/16", 1+rng.Intn(254))
+			}
 		}
 		if p.ssh == 0 {
 			p.ssh = 10000 + rng.Intn(22000)
@@ -164,10 +168,16 @@ func savedHostname(t *testing.T, dir, name string) string {
 
 var fleetKinds = []string{"8212zl", "bd8810", "7750-sr12", "mx240", "qfx5100"}
 
+// bigPrefix marks an inventory that needs a /16.
+const bigPrefix = "# more than a /24 holds"
+
 // fleetInventory writes an inventory of n chassis per kind, named
 // <kind>-NNN.
 func fleetInventory(t *testing.T, dir string, n int) string {
 	var b strings.Builder
+	if n*len(fleetKinds) > 250 {
+		b.WriteString(bigPrefix + "\n")
+	}
 	b.WriteString("chassis:\n")
 	for _, k := range fleetKinds {
 		fmt.Fprintf(&b, "  - name: %s-\n    count: %d\n    scenario: %s\n", k, n, k)
