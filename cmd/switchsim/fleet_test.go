@@ -219,7 +219,9 @@ func killFleet(t *testing.T, n, per int) {
 	// the restart lists and serves them so
 	q := startFleetProc(t, dir, inv, p.prefix, p.ssh)
 	defer q.kill()
-	var fl struct{ Chassis []struct{ Name, Hostname string } }
+	var fl struct {
+		Chassis []struct{ Name, Hostname string }
+	}
 	b, _ := os.ReadFile(filepath.Join(dir, "fleet.json"))
 	if err := json.Unmarshal(b, &fl); err != nil || len(fl.Chassis) != n*len(fleetKinds) {
 		t.Fatalf("fleet.json after the restart: %v", err)
