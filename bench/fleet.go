@@ -28,6 +28,8 @@ type FleetOptions struct {
 	// AddressPerChassis, when set, gives each chassis an address of its
 	// own from this prefix (else port blocks on ephemeral ports).
 	AddressPerChassis string
+	// AddressPorts are the ports on each address ("": serve's defaults).
+	AddressPorts string
 	// Visit opens a session on every chassis, one command each.
 	Visit bool
 	// Sample is how many commands one session runs on the first chassis
@@ -160,6 +162,9 @@ func fleetRun(o FleetOptions, inv string, scs []string, first bool, what string)
 	args := []string{"--inventory", inv, "--state-dir", o.StateDir, "--control", "127.0.0.1:0", "--quiet", "--auth-fail-delay", "0"}
 	if o.Hold > 0 {
 		args = append(args, "--session-reserve", strconv.Itoa(o.Hold+1000))
+	}
+	if o.AddressPorts != "" {
+		args = append(args, "--address-ports", o.AddressPorts)
 	}
 	args = append(args, o.ServeArgs...)
 	files := 0

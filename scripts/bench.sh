@@ -112,8 +112,17 @@ for i in $(seq "$runs"); do
   "$bin" bench --addr "$(cat "$work/raw.addr")" --no-stats --sessions 500 --commands 10
 done
 
-echo; echo "== fleet: 1000 chassis in one process"
-"$bin" bench fleet --bin "$bin" --chassis 1000
+echo; echo "== fleet: 1000 chassis in one process, port blocks (the 8212zl)"
+"$bin" bench fleet --bin "$bin" --chassis 1000 --sample 0 --hold 0
+
+# an address per chassis at a random /16 of 127/8 and random high ports
+# (other servers listen on loopback here)
+fleet_prefix() { echo "127.$((RANDOM % 250 + 2)).0.0/16"; }
+fleet_ports() { echo "ssh=$((20000 + RANDOM % 6000)),netconf=$((26000 + RANDOM % 6000))"; }
+echo; echo "== fleet: 1000 chassis of every kind, an address each"
+"$bin" bench fleet --bin "$bin" --chassis 1000 --vendors all --address-per-chassis "$(fleet_prefix)" --address-ports "$(fleet_ports)" --hold 500
+echo; echo "== fleet: 10000 chassis of every kind, an address each"
+"$bin" bench fleet --bin "$bin" --chassis 10000 --vendors all --address-per-chassis "$(fleet_prefix)" --address-ports "$(fleet_ports)" --hold 1000
 
 if [ -d transcripts ] && ls transcripts/*_test.go >/dev/null 2>&1; then
   echo; echo "== transcript suite (without -race)"

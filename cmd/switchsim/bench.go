@@ -189,6 +189,7 @@ func benchFleet(args []string) error {
 	n := fs.Int("chassis", 1000, "how many chassis")
 	vendorList := fs.String("vendors", "", "built-in `scenarios` to spread the chassis over, comma-separated, or \"all\" (every built-in one: one chassis of each vendor's kinds); default: the default scenario")
 	perChassis := fs.String("address-per-chassis", "", "give each chassis an address of its own from this `prefix` (e.g. 127.1.0.0/16) instead of port blocks on ephemeral ports")
+	addrPorts := fs.String("address-ports", "", "with an address per chassis: the `ports` on each address, as for serve (default ssh=2222,netconf=8830)")
 	visit := fs.Bool("visit", true, "log in once on every chassis and run its vendor's bench command")
 	sample := fs.Int("sample", 200, "`commands` one session runs on the first chassis of each scenario, beside the same chassis served alone (0: none)")
 	hold := fs.Int("hold", 500, "`sessions` held open at once to measure what one costs (0: none)")
@@ -225,7 +226,7 @@ func benchFleet(args []string) error {
 		*dir = d
 	}
 	_, err := load.RunFleet(load.FleetOptions{Bin: *bin, StateDir: *dir, Chassis: *n, Scenarios: scs, AddressPerChassis: *perChassis,
-		Visit: *visit, Sample: *sample, Hold: *hold, Target: fleetTarget, Out: os.Stdout, ServeArgs: []string{"--terminal", *terminal}})
+		Visit: *visit, Sample: *sample, Hold: *hold, Target: fleetTarget, Out: os.Stdout, ServeArgs: []string{"--terminal", *terminal}, AddressPorts: *addrPorts})
 	return err
 }
 
