@@ -199,7 +199,8 @@ func fleetRun(o FleetOptions, inv string, scs []string, first bool, what string)
 		return nil, err
 	}
 	stats := StatsFunc(p.Ports.Control, strings.TrimSpace(string(tok)))
-	if r.Idle, err = stats(); err != nil {
+	settled := SettledStatsFunc(p.Ports.Control, strings.TrimSpace(string(tok)))
+	if r.Idle, err = settled(); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(out, "  idle: %s\n", statsLine(r.Idle))
@@ -262,7 +263,7 @@ func fleetRun(o FleetOptions, inv string, scs []string, first bool, what string)
 			return nil, err
 		}
 		r.Visit = res
-		if r.Visited, err = stats(); err != nil {
+		if r.Visited, err = settled(); err != nil {
 			return nil, err
 		}
 		per := func(a, b uint64, n int) string {
@@ -282,13 +283,13 @@ func fleetRun(o FleetOptions, inv string, scs []string, first bool, what string)
 			per(r.Visited.RSS, r.Idle.RSS, built), per(r.Visited.HeapInuse, r.Idle.HeapInuse, built), built)
 	}
 	if o.Hold > 0 && first {
-		r.HeldBase, _ = stats()
+		r.HeldBase, _ = settled()
 		held, err := holdSessions(targets, o.Hold)
 		if err != nil {
 			return nil, err
 		}
 		r.HeldN = len(held)
-		r.Held, err = stats()
+		r.Held, err = settled()
 		for _, h := range held {
 			h.conn.Close()
 		}

@@ -58,10 +58,21 @@ func ReadFleet(stateDir string) ([]server.Listed, error) {
 
 // StatsFunc reads GET /v1/stats from a control API.
 func StatsFunc(control, token string) func() (server.Stats, error) {
-	client := &http.Client{Timeout: 10 * time.Second}
+	return statsFunc(control, token, "/v1/stats")
+}
+
+// SettledStatsFunc reads the stats after a garbage collection that
+// returns free memory to the system (GET /v1/stats?gc=1): what the
+// process holds, not what it has yet to collect.
+func SettledStatsFunc(control, token string) func() (server.Stats, error) {
+	return statsFunc(control, token, "/v1/stats?gc=1")
+}
+
+func statsFunc(control, token, path string) func() (server.Stats, error) {
+	client := &http.Client{Timeout: 30 * time.Second}
 	return func() (server.Stats, error) {
 		var st server.Stats
-		req, err := http.NewRequest(http.MethodGet, "http://"+control+"/v1/stats", nil)
+		req, err := http.NewRequest(http.MethodGet, "http://"+control+path, nil)
 		if err != nil {
 			return st, err
 		}

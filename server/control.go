@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -20,7 +21,7 @@ import (
 // rebinding). Paths are per chassis so a fleet shares one API:
 //
 //	GET  /v1/chassis                          the chassis and their addresses
-//	GET  /v1/stats                            the process: RSS, goroutines, sessions
+//	GET  /v1/stats                            the process: RSS, goroutines, sessions (?gc=1: after a collection)
 //	GET  /v1/chassis/{name}/state             the whole state
 //	POST /v1/chassis/{name}/press             {"module":"mm1","button":"reset|shutdown"}, {"button":"clear"}
 //	POST /v1/chassis/{name}/pull              {"module":"mm2"}
@@ -111,6 +112,11 @@ func (s *Server) controlHandler(token string) http.Handler {
 		}
 		parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 		if r.URL.Path == "/v1/stats" && r.Method == http.MethodGet {
+			if r.URL.Query().Get("gc") != "" {
+				// what the process holds, collected and returned to the
+				// system (measurements of memory per chassis and session)
+				debug.FreeOSMemory()
+			}
 			writeJSON(w, http.StatusOK, s.Stats())
 			return
 		}

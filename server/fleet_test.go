@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -436,4 +438,62 @@ func TestFleetStopSavesOnlyChanged(t *testing.T) {
 	if len(names) != 3 {
 		t.Fatalf("state files %v", names)
 	}
+}
+
+// A damaged state file is found when its chassis is first touched: that
+// chassis refuses (its connections closed, the error names the file),
+// the others go on. A state file from before listings had a head is
+// listed by decoding it whole.
+func TestFleetDamagedAndOldStateFiles(t *testing.T) {
+	dir := t.TempDir()
+	text := "chassis:\n  - name: a\n  - name: b\n  - name: c\n"
+	f := startAddressFleet(t, text, dir, nil)
+	// c saves a hostname, then its file loses its head, as one written
+	// before heads were
+	term := sshtest.Open(t, f.at(3, f.ports.SSH), "manager", "manager", 200, 1000)
+	term.Login("c# ")
+	term.Send("configure\r")
+	term.Until("c(config)# ")
+	term.Send("hostname OLDSTYLE\r")
+	term.Until("OLDSTYLE(config)# ")
+	term.Send("write memory\r")
+	term.Until("OLDSTYLE(config)# ")
+	term.Close()
+	f.srv.Close()
+	path := filepath.Join(dir, "c.json")
+	b, _ := os.ReadFile(path)
+	var st map[string]any
+	if err := json.Unmarshal(b, &st); err != nil || st["listing"] == nil {
+		t.Fatalf("state file without a head: %v", err)
+	}
+	delete(st, "listing")
+	b, _ = json.Marshal(st)
+	os.WriteFile(path, b, 0o600)
+	os.WriteFile(filepath.Join(dir, "b.json"), []byte(`{"version": 1, "vendor": "procurve", "hostKey": "x", "chassis": {`), 0o600)
+	var logged strings.Builder
+	var mu sync.Mutex
+	g := startAddressFleetAt(t, text, dir, f.prefix, f.ports, f.secret, func(c *Config) {
+		c.Logf = func(format string, args ...any) { mu.Lock(); fmt.Fprintf(&logged, format+"\n", args...); mu.Unlock() }
+	})
+	if g.err != nil {
+		t.Fatal(g.err)
+	}
+	if ls := g.srv.Listing(); ls[2].Hostname != "OLDSTYLE" || ls[1].Hostname != "b" {
+		t.Fatalf("listing %+v", ls)
+	}
+	if _, err := sshtest.Dial(g.at(2, g.ports.SSH), "manager", "manager"); err == nil {
+		t.Fatal("b with a damaged state file answered")
+	}
+	if _, err := g.srv.LookupHost("b"); err == nil || !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), filepath.Join(dir, "b.json")) {
+		t.Fatalf("b: %v", err)
+	}
+	mu.Lock()
+	if !strings.Contains(logged.String(), "switchsim: b: "+filepath.Join(dir, "b.json")+": damaged state file") {
+		t.Errorf("log:\n%s", logged.String())
+	}
+	mu.Unlock()
+	term = sshtest.Open(t, g.at(1, g.ports.SSH), "manager", "manager", 80, 24)
+	term.Login("a# ")
+	term = sshtest.Open(t, g.at(3, g.ports.SSH), "manager", "manager", 80, 24)
+	term.Login("OLDSTYLE# ")
 }

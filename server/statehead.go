@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -73,10 +72,9 @@ func readStateHead(path string) (*stateHead, error) {
 	}
 	defer f.Close()
 	h, err := decodeHead(bufio.NewReaderSize(f, 2048))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v (move it away to start from the scenario)", path, ErrDamaged, err)
-	}
-	if h.Listing == nil {
+	if err != nil || h.Listing == nil {
+		// no head (a file written before heads, or edited by hand):
+		// decoded whole, which also says what is wrong with it
 		st, err := loadState(path)
 		if err != nil || st == nil {
 			return nil, err
@@ -111,7 +109,7 @@ func decodeHead(r io.Reader) (*stateHead, error) {
 		case "hostKey", "chassis":
 			// the rest is the chassis: not needed here
 			if version != stateVersion {
-				return nil, fmt.Errorf("not a switchsim state file of version %d", stateVersion)
+				return nil, errors.New("no version before the chassis")
 			}
 			return h, nil
 		default:
