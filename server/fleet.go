@@ -739,4 +739,3 @@ func atoi(s string) int {
 	}
 	return n
 }
-
