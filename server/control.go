@@ -21,6 +21,7 @@ import (
 // rebinding). Paths are per chassis so a fleet shares one API:
 //
 //	GET  /v1/chassis                          the chassis and their addresses
+//	GET  /v1/ready                            200 once every chassis listens, else 503 (ready.go)
 //	GET  /v1/stats                            the process: RSS, goroutines, sessions (?gc=1: after a collection)
 //	GET  /v1/chassis/{name}/state             the whole state
 //	POST /v1/chassis/{name}/press             {"module":"mm1","button":"reset|shutdown"}, {"button":"clear"}
@@ -111,6 +112,10 @@ func (s *Server) controlHandler(token string) http.Handler {
 			return
 		}
 		parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+		if r.URL.Path == "/v1/ready" {
+			s.serveReady(w, r)
+			return
+		}
 		if r.URL.Path == "/v1/stats" && r.Method == http.MethodGet {
 			if r.URL.Query().Get("gc") != "" {
 				// what the process holds, collected and returned to the

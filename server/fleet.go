@@ -111,6 +111,7 @@ type fleet struct {
 	touched   []*Host
 	listeners []net.Listener
 	conns     map[net.Conn]struct{}
+	listening bool // every listener bound (ready.go)
 	wg        sync.WaitGroup
 	saved     int
 	took      time.Duration
@@ -185,6 +186,9 @@ func (s *Server) startFleet() error {
 	if err := fl.listen(); err != nil {
 		return err
 	}
+	fl.mu.Lock()
+	fl.listening = true
+	fl.mu.Unlock()
 	return nil
 }
 
@@ -671,6 +675,7 @@ func (fl *fleet) listing() []Listed {
 				hostname, cr = head.Listing.Hostname, head.Listing.Credentials
 			}
 		}
+		sl.cc.Passwords.apply(&cr)
 		out[i] = listed(sl.addrs, v, hostname, cr)
 	})
 	return out

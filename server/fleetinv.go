@@ -35,6 +35,13 @@ type InventoryOptions struct {
 	// address-ports.
 	AddressPerChassis string
 	AddressPorts      string
+	// Listen, when set, overrides the file's listen (the address of the
+	// port blocks).
+	Listen string
+	// Shard, when set, keeps only the chassis of that shard (shard.go);
+	// the port blocks (or addresses) are numbered within the shard, so
+	// every shard starts at base-port.
+	Shard *Shard
 }
 
 // invEntry is one chassis line of the inventory, before expansion.
@@ -73,6 +80,9 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 	d := scenario.NewDecoder(path)
 	top := d.Mapping(root, "")
 	listen := top.Str("listen", "127.0.0.1")
+	if o.Listen != "" {
+		listen = o.Listen
+	}
 	if ip := net.ParseIP(strings.Trim(listen, "[]")); ip == nil && listen != "localhost" {
 		d.Fail(top.Get("listen"), "listen", "%q is not an IP address", listen)
 	}
@@ -279,6 +289,9 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 			}
 			seen[name] = e.path
 			where[name] = e.path
+			if o.Shard != nil && ShardOf(name, o.Shard.Count) != o.Shard.Index {
+				continue // another shard's
+			}
 			hostname := name
 			if e.hostSet {
 				hostname = e.hostname

@@ -199,7 +199,9 @@ func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 		if hostname == "" {
 			hostname = templateHostname(sc.Chassis)
 		}
-		out = append(out, listed(a, v, hostname, sc.Chassis.Credentials))
+		cr := sc.Chassis.Credentials
+		cc.Passwords.apply(&cr)
+		out = append(out, listed(a, v, hostname, cr))
 	}
 	return out, nil
 }

@@ -57,6 +57,9 @@ type ChassisConfig struct {
 	// a template shared with the other chassis of that scenario, read
 	// for listings and never changed.
 	Build func() (*scenario.Scenario, error)
+	// Passwords, when set, replace its accounts' passwords whenever it
+	// is built (exposure.go).
+	Passwords *Passwords
 }
 
 // Vendors is the registry of vendors (package vendors) as the server
@@ -293,6 +296,7 @@ func (s *Server) buildHost(cc ChassisConfig, o buildOpts) (*Host, error) {
 		}
 		c.Resume()
 	}
+	cc.Passwords.apply(&c.Credentials)
 	start := sc.Clock
 	if start.IsZero() {
 		start = o.now().UTC().Truncate(time.Second)

@@ -42,6 +42,7 @@ func noArgs(args []string) (server.ControlRequest, error) {
 
 var ctlActions = []ctlAction{
 	{"state", "", "print the chassis state as JSON (the other actions print one line)", noArgs},
+	{"ready", "", "exit 0 once every chassis of the server listens, else 1 (a readiness probe: switchsim ctl --state-dir /state ready)", noArgs},
 	{"press", "MODULE reset|shutdown  |  ssm clear", "press a button: a management module's MM Reset or MM Shutdown, or the System Support Module's Clear", func(a []string) (server.ControlRequest, error) {
 		if len(a) != 2 {
 			return server.ControlRequest{}, errors.New("expected a module and a button, e.g. mm1 reset or msm-a reset")
@@ -173,6 +174,9 @@ func ctl(args []string) error {
 			return fmt.Errorf("no token: give --token, or --state-dir of a running server (%v)", err)
 		}
 		*token = strings.TrimSpace(string(b))
+	}
+	if act.name == "ready" {
+		return ctlReady(*addr, *token)
 	}
 	url := fmt.Sprintf("http://%s/v1/chassis/%s/%s", *addr, *chassis, act.name)
 	method := http.MethodPost

@@ -10,7 +10,6 @@ import (
 
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
-	"github.com/switchsim/switchsim/vendors"
 )
 
 const inventoryUsage = `usage: switchsim inventory [flags] [FILE]
@@ -46,6 +45,11 @@ func inventory(args []string) error {
 	imagesDir := fs.String("images", "", "images `directory` the scenarios refer to (default: built-in releases)")
 	perChassis := fs.String("address-per-chassis", "", "with FILE: an address per chassis from this `prefix` (as for serve)")
 	addrPorts := fs.String("address-ports", "", "with FILE: the `ports` on each address (as for serve)")
+	shards := fs.Int("shards", 0, "with FILE: the fleet is served in `n` shards (serve --shard auto/N, a StatefulSet of n replicas): each chassis at its shard's pod, ports numbered within the shard")
+	domain := fs.String("domain", "", "with --shards: the headless Service's `domain` (e.g. switchsim.lab.svc.cluster.local); chassis of shard I are at POD-I.DOMAIN")
+	pod := fs.String("pod", "", "with --shards: the StatefulSet's `name` its pods are named after (default: the domain's first label)")
+	listenHost := fs.String("listen", "", "with FILE: the `address` the port blocks listen on, over the inventory's listen (as serve's --listen)")
+	credentials := fs.String("credentials", "", "YAML `file` of passwords, as for serve (also "+envManagerPassword+" and "+envOperatorPassword+")")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), inventoryUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -55,6 +59,10 @@ func inventory(args []string) error {
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()
+		return exitCode(2)
+	}
+	if (*shards != 0 || *domain != "") && fs.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "switchsim inventory: --shards and --domain list an inventory FILE")
 		return exitCode(2)
 	}
 	render, ok := map[string]func([]server.Listed) []byte{
@@ -73,12 +81,12 @@ func inventory(args []string) error {
 				return err
 			}
 		}
-		inv, err := server.ReadInventory(fs.Arg(0), cat, vendors.Registry, server.InventoryOptions{
-			Lazy: true, AddressPerChassis: *perChassis, AddressPorts: *addrPorts})
+		pw, err := readPasswords(*credentials)
 		if err != nil {
 			return err
 		}
-		if ls, err = server.ListConfigs(inv.Chassis, vendors.Registry); err != nil {
+		o := server.InventoryOptions{Lazy: true, AddressPerChassis: *perChassis, AddressPorts: *addrPorts, Listen: *listenHost}
+		if ls, err = shardListing(fs.Arg(0), cat, o, pw, *shards, *domain, *pod); err != nil {
 			return err
 		}
 	} else {

@@ -23,10 +23,16 @@ func (f *serveFlags) fleetFlags() {
 // first used, its first host key derived from the state directory's
 // secret.
 func (f *serveFlags) fleetConfig(cfg *server.Config) error {
-	inv, err := server.ReadInventory(f.inventory, cfg.Images, vendors.Registry, server.InventoryOptions{
-		Lazy: true, AddressPerChassis: f.addressPerChassis, AddressPorts: f.addressPorts})
+	o := server.InventoryOptions{Lazy: true, AddressPerChassis: f.addressPerChassis, AddressPorts: f.addressPorts}
+	if err := f.shardOptions(&o); err != nil {
+		return err
+	}
+	inv, err := server.ReadInventory(f.inventory, cfg.Images, vendors.Registry, o)
 	if err != nil {
 		return err
+	}
+	if o.Shard != nil && len(inv.Chassis) == 0 {
+		return fmt.Errorf("shard %s of %s has no chassis: the fleet is smaller than its shards", o.Shard, f.inventory)
 	}
 	if f.addressPorts != "" && inv.Ports.Scheme != "address" {
 		return fmt.Errorf("--address-ports applies to an address per chassis (--address-per-chassis, or address-per-chassis in %s)", f.inventory)

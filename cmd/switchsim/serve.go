@@ -45,12 +45,19 @@ type serveFlags struct {
 	addressPerChassis string
 	addressPorts      string
 	sessionReserve    int
+	// exposure and shards (exposure.go)
+	credentials    string
+	trustedNetwork bool
+	shard          string
 }
 
 // defaultTerminal is serve's terminal mode unless --terminal says.
 const defaultTerminal = server.TerminalVT100
 
 func defaultStateDir() string {
+	if d := os.Getenv(envStateDir); d != "" {
+		return d
+	}
 	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
 		return filepath.Join(d, "switchsim")
 	}
@@ -63,16 +70,16 @@ func defaultStateDir() string {
 func newServeFlags(name string) *serveFlags {
 	f := &serveFlags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	fs := f.fs
-	fs.StringVar(&f.scenario, "scenario", vendors.DefaultScenario, "the chassis: a built-in scenario's `name` (switchsim scenarios lists them) or a scenario file (YAML)")
+	fs.StringVar(&f.scenario, "scenario", envOr(envScenario, vendors.DefaultScenario), "the chassis: a built-in scenario's `name` (switchsim scenarios lists them) or a scenario file (YAML)")
 	fs.StringVar(&f.inventory, "inventory", "", "inventory `file` (YAML): serve many chassis, each with its own block of ports")
-	fs.StringVar(&f.listen, "listen", server.DefaultMgmt, "management `address` (the active module's CLI); 127.0.0.1:0 picks a free port")
-	fs.StringVar(&f.console1, "console1", server.DefaultConsole1, "`address` of management module 1's console (\"off\" to disable)")
-	fs.StringVar(&f.console2, "console2", server.DefaultConsole2, "`address` of management module 2's console (\"off\" to disable)")
+	fs.StringVar(&f.listen, "listen", withHost(server.DefaultMgmt), "management `address` (the active module's CLI); 127.0.0.1:0 picks a free port; with --inventory, the address (no port) every port block listens on, over the inventory's listen")
+	fs.StringVar(&f.console1, "console1", withHost(server.DefaultConsole1), "`address` of management module 1's console (\"off\" to disable)")
+	fs.StringVar(&f.console2, "console2", withHost(server.DefaultConsole2), "`address` of management module 2's console (\"off\" to disable)")
 	fs.StringVar(&f.telnet, "telnet", "", "telnet `address` for the management CLI (off unless given)")
-	fs.StringVar(&f.netconf, "netconf", server.DefaultNETCONF, "NETCONF-only `address` (the stand-in for port 830), for a vendor with NETCONF (Junos) and open while its configuration has \"system services netconf ssh\" (\"off\" to disable)")
+	fs.StringVar(&f.netconf, "netconf", withHost(server.DefaultNETCONF), "NETCONF-only `address` (the stand-in for port 830), for a vendor with NETCONF (Junos) and open while its configuration has \"system services netconf ssh\" (\"off\" to disable)")
 	fs.StringVar(&f.control, "control", server.DefaultControl, "control API `address` (\"off\" to disable)")
 	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
-	fs.StringVar(&f.images, "images", "", "images `directory` standing in for the TFTP server (default: built-in releases)")
+	fs.StringVar(&f.images, "images", os.Getenv(envImages), "images `directory` standing in for the TFTP server (default: built-in releases)")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "compress every duration by this `factor` (0.01 = 100x faster; the shown clock runs faster too)")
 	fs.DurationVar(&f.humanWait, "human-wait", 3*time.Second, "the least wall `time` a wait for a person (the boot profile menu) lasts, whatever --time-scale (0 = scaled like the rest)")
 	fs.BoolVar(&f.coldBoot, "cold-boot", false, "start from power-on (boot output on the module consoles) instead of booted")
@@ -82,6 +89,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.BoolVar(&f.quiet, "quiet", false, "print only the JSON line of addresses")
 	fs.StringVar(&f.terminal, "terminal", defaultTerminal, "`mode` of interactive sessions: vt100 paints them as the switch does (the 8212zl's cursor addressing; its \"console terminal none\" turns it off), plain sends plain lines (other vendors send plain lines either way)")
 	f.fleetFlags()
+	f.exposureFlags()
 	return f
 }
 
@@ -176,6 +184,13 @@ func (f *serveFlags) config() (server.Config, error) {
 	if f.inventory == "" && (f.addressPerChassis != "" || f.addressPorts != "") {
 		return cfg, errors.New("--address-per-chassis and --address-ports serve a fleet: give --inventory too")
 	}
+	if f.inventory == "" && f.shard != "" {
+		return cfg, errors.New("--shard serves a shard of a fleet: give --inventory too")
+	}
+	pw, err := f.passwords()
+	if err != nil {
+		return cfg, err
+	}
 	if f.inventory != "" {
 		if err := f.fleetConfig(&cfg); err != nil {
 			return cfg, err
@@ -194,12 +209,21 @@ func (f *serveFlags) config() (server.Config, error) {
 			ColdBoot:  f.coldBoot,
 		}}
 	}
+	for i := range cfg.Chassis {
+		cfg.Chassis[i].Passwords = pw
+	}
 	if c := off(f.control); c != "" {
 		tok, err := controlToken(f.stateDir)
 		if err != nil {
 			return cfg, err
 		}
 		cfg.Control, cfg.ControlToken = c, tok
+		if len(server.OffLoopback([]string{c})) > 0 {
+			return cfg, fmt.Errorf("--control %s: the control API listens on loopback only (with its token); in a container, run switchsim ctl there: docker exec NODE /switchsim ctl --state-dir /state state", c)
+		}
+	}
+	if err := f.checkExposure(cfg); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
