@@ -85,8 +85,8 @@ func ParseShard(spec, hostname, podIndex string) (Shard, error) {
 		return Shard{}, fmt.Errorf("--shard %q: %q%s is not an ordinal (0, 1, ...)", spec, idx, from)
 	}
 	if i >= n {
-		return Shard{}, fmt.Errorf("this process is shard %d%s but the fleet has %d shards (0 to %d): change the StatefulSet's replicas and the shard count N of --shard auto/N together (both %d, or both more)",
-			i, from, n, n-1, i+1)
+		return Shard{}, fmt.Errorf("this process is shard %d%s but the fleet has %d shards (0 to %d): change the StatefulSet's replicas and the N of --shard auto/N together, to one number (both %d; or scale the StatefulSet back to %d replicas)",
+			i, from, n, n-1, i+1, n)
 	}
 	sh.Index = i
 	return sh, nil
