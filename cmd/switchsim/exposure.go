@@ -112,8 +112,12 @@ func factoryLogins(cat *scenario.Catalog) []model.Credentials {
 // checkExposure applies the rule to the configuration serve built:
 // refuse, warn, or nothing to say.
 func (f *serveFlags) checkExposure(cfg server.Config) error {
+	listeners := server.ExposedListeners(cfg)
+	if len(server.OffLoopback(listeners)) == 0 {
+		return nil
+	}
 	warn, err := server.CheckExposure(cfg, server.ExposureRule{
-		Listeners: server.ExposedListeners(cfg),
+		Listeners: listeners,
 		Factory:   factoryLogins(cfg.Images),
 		Trusted:   f.trustedNetwork,
 		How:       howToSetPasswords,
