@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 go mod download
+# the nested module of the image builder and the manifests' tests
+(cd deploy && go mod download)
 
 missing=()
 command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
