@@ -21,6 +21,7 @@ import (
 const benchUsage = `usage: switchsim bench [flags]                 load a running server
        switchsim bench startup --bin PATH [flags]  time start-up to the first prompt
        switchsim bench fleet --bin PATH [flags]    serve N chassis and measure the process
+       switchsim bench shards --bin PATH [flags]   serve one inventory in N shard processes (127.0.(i+1).1)
        switchsim bench raw-server [--listen ADDR]  the yardstick: a bare SSH server
 
 Load: opens --sessions SSH sessions at once against a running server (the
@@ -42,6 +43,8 @@ func bench(args []string) error {
 			return benchStartup(args[1:])
 		case "fleet":
 			return benchFleet(args[1:])
+		case "shards":
+			return benchShards(args[1:])
 		case "raw-server":
 			return benchRawServer(args[1:])
 		}
