@@ -123,6 +123,8 @@ echo; echo "== fleet: 1000 chassis of every kind, an address each"
 "$bin" bench fleet --bin "$bin" --chassis 1000 --vendors all --address-per-chassis "$(fleet_prefix)" --address-ports "$(fleet_ports)" --hold 500
 echo; echo "== fleet: 10000 chassis of every kind, an address each"
 "$bin" bench fleet --bin "$bin" --chassis 10000 --vendors all --address-per-chassis "$(fleet_prefix)" --address-ports "$(fleet_ports)" --hold 1000
+echo; echo "== shards: 10000 chassis of every kind in 4 shard processes, shard i on 127.0.(i+1).1 (Kubernetes simulated)"
+"$bin" bench shards --bin "$bin" --shards 4 --chassis 10000 --sample 50
 
 if [ -d transcripts ] && ls transcripts/*_test.go >/dev/null 2>&1; then
   echo; echo "== transcript suite (without -race)"
