@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/switchsim/switchsim/model"
+	"github.com/switchsim/switchsim/scenario"
 )
 
 // Exposure: where switchsim may listen with which logins. On loopback
@@ -115,10 +116,10 @@ type ExposureRule struct {
 	// Listeners are the addresses to check (ExposedListeners(cfg), plus
 	// any listener the caller opens itself).
 	Listeners []string
-	// Factory are the published logins (the built-in scenarios'
-	// accounts): a password equal to one of them for the same user is no
-	// password.
-	Factory []model.Credentials
+	// Factory are the scenarios whose logins are published (the built-in
+	// ones): a password equal to one of their accounts' for the same user
+	// is no password.
+	Factory []*scenario.Scenario
 	// Trusted keeps factory logins off loopback (--trusted-network).
 	Trusted bool
 	// How says how to give passwords (the flags and variables).
@@ -134,7 +135,11 @@ func CheckExposure(cfg Config, r ExposureRule) (warning string, err error) {
 		return "", nil
 	}
 	factory := map[[2]string]bool{}
-	for _, f := range r.Factory {
+	for _, sc := range r.Factory {
+		if sc == nil || sc.Chassis == nil {
+			continue
+		}
+		f := sc.Chassis.Credentials
 		factory[[2]string{f.ManagerUser, f.ManagerPassword}] = true
 		if f.OperatorUser != "" {
 			factory[[2]string{f.OperatorUser, f.OperatorPassword}] = true

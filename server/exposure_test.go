@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/vendors"
 )
@@ -59,9 +58,9 @@ func TestExposureRule(t *testing.T) {
 		}
 		return sc
 	}
-	var factory []model.Credentials
+	var factory []*scenario.Scenario
 	for _, b := range vendors.Scenarios() {
-		factory = append(factory, builtin(b.Name).Chassis.Credentials)
+		factory = append(factory, builtin(b.Name))
 	}
 	cfg := func(mgmt string, pw *Passwords, scenarios ...string) Config {
 		var c Config

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/vendors"
@@ -98,12 +97,11 @@ func readPasswords(file string) (*server.Passwords, error) {
 
 // factoryLogins are the accounts of the built-in scenarios, published in
 // README and every scenario listing: no password at all off loopback.
-func factoryLogins(cat *scenario.Catalog) []model.Credentials {
-	var out []model.Credentials
+func factoryLogins(cat *scenario.Catalog) []*scenario.Scenario {
+	var out []*scenario.Scenario
 	for _, b := range vendors.Scenarios() {
-		sc, err := vendors.Load(b.Name, cat)
-		if err == nil && sc.Chassis != nil {
-			out = append(out, sc.Chassis.Credentials)
+		if sc, err := vendors.Load(b.Name, cat); err == nil {
+			out = append(out, sc)
 		}
 	}
 	return out
