@@ -45,8 +45,8 @@ func (p *Passwords) apply(cr *model.Credentials) {
 	}
 }
 
-// Effective is what the chassis's accounts will be once built from its
-// scenario.
+// effectiveCredentials are what the chassis's accounts will be once
+// built from its scenario.
 func (cc ChassisConfig) effectiveCredentials() model.Credentials {
 	var cr model.Credentials
 	if cc.Scenario != nil && cc.Scenario.Chassis != nil {
