@@ -166,14 +166,12 @@ func TestImage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := img.Digest()
-	for i := 0; i < 2; i++ {
-		again, err := Build(Options{Binary: bin, Images: imagesDir, Created: time.Unix(0, 0)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d, _ := again.Digest(); d != want {
-			t.Fatalf("rebuilt from its own binary: digest %s, the image's %s", d, want)
-		}
+	again, err := Build(Options{Binary: bin, Images: imagesDir, Created: time.Unix(0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := again.Digest(); d != want {
+		t.Fatalf("rebuilt from its own binary: digest %s, the image's %s", d, want)
 	}
 
 	// the binary as the image runs it (its entrypoint, command and
