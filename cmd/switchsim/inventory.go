@@ -34,6 +34,11 @@ and --address-ports as for serve). Without, from the running server in
 --state-dir, which writes fleet.json, netmiko.json, inventory.yaml and
 nornir.yaml there at start.
 
+With --shards N --domain DOMAIN (and FILE), the fleet is listed as N
+shards serve it (serve --shard auto/N, a StatefulSet of N replicas behind
+the headless Service DOMAIN): each chassis at its shard's pod,
+POD-I.DOMAIN, with the ports its shard gives it.
+
 flags:
 `
 
