@@ -142,3 +142,34 @@ func TestPasswordsApplied(t *testing.T) {
 		t.Fatalf("ready: %+v", rd)
 	}
 }
+
+// A shard served as a fleet is ready once every chassis listens, and no
+// longer once closed; its console server (the address scheme) is among
+// the listeners the rule checks.
+func TestShardReadyAndListeners(t *testing.T) {
+	text := []byte("base-port: 0\nchassis:\n  - name: a\n    count: 12\n")
+	inv, err := ParseInventoryWith("f.yaml", text, nil, vendors.Registry, InventoryOptions{Lazy: true, Shard: &Shard{0, 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(inv.Chassis)
+	if rd := srv.Ready(); !rd.Ready || rd.Listening != n || rd.Chassis != n || n == 0 || n == 12 {
+		t.Fatalf("ready: %+v (the shard holds %d of 12)", rd, n)
+	}
+	srv.Close()
+	if rd := srv.Ready(); rd.Ready {
+		t.Fatalf("ready after Close: %+v", rd)
+	}
+	addr, err := ParseInventoryWith("f.yaml", []byte("address-per-chassis: 127.9.0.0/24\nchassis:\n  - name: a\n"), nil, vendors.Registry, InventoryOptions{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := ExposedListeners(Config{Chassis: addr.Chassis, Fleet: &FleetConfig{Ports: addr.Ports, ConsoleServer: addr.ConsoleServer}})
+	if strings.Join(ls, " ") != "127.9.0.1:2222 127.9.0.0:2222 127.9.0.0:2222 127.9.0.1:8830 127.9.0.0:2222" || len(OffLoopback(ls)) != 0 {
+		t.Fatalf("listeners %v", ls)
+	}
+}
