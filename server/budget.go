@@ -80,6 +80,9 @@ func (fl *fleet) listenerCount() (int, string) {
 			if sl.netconfAddr() != "" {
 				n++
 			}
+			if sl.cc.Web != "" {
+				n++
+			}
 		}
 		return n, "per-address"
 	}

@@ -68,10 +68,11 @@ const (
 	svcTelnet
 	svcNETCONF
 	svcConsoleServer
+	svcWeb
 )
 
 var serviceNames = map[service]string{svcMgmt: "ssh", svcConsole1: "console 1", svcConsole2: "console 2",
-	svcTelnet: "telnet", svcNETCONF: "netconf", svcConsoleServer: "console server"}
+	svcTelnet: "telnet", svcNETCONF: "netconf", svcConsoleServer: "console server", svcWeb: "web"}
 
 // slot is one chassis of a fleet, built or not.
 type slot struct {
@@ -246,7 +247,7 @@ func (fl *fleet) listen() error {
 			for _, x := range []struct {
 				addr string
 				svc  service
-			}{{sl.cc.Mgmt, svcMgmt}, {sl.cc.Telnet, svcTelnet}, {sl.netconfAddr(), svcNETCONF}} {
+			}{{sl.cc.Mgmt, svcMgmt}, {sl.cc.Telnet, svcTelnet}, {sl.netconfAddr(), svcNETCONF}, {sl.cc.Web, svcWeb}} {
 				if x.addr == "" {
 					continue
 				}
@@ -309,6 +310,9 @@ func (sl *slot) blockAddrs() []blockAddr {
 	if a := sl.netconfAddr(); a != "" {
 		out = append(out, blockAddr{a, svcNETCONF})
 	}
+	if sl.cc.Web != "" {
+		out = append(out, blockAddr{sl.cc.Web, svcWeb})
+	}
 	return out
 }
 
@@ -321,7 +325,7 @@ func (sl *slot) netconfAddr() string {
 
 // listed is where the chassis listens as ports.json shows it.
 func (sl *slot) listed(bound map[service]string, address bool) Addrs {
-	a := Addrs{Name: sl.cc.Name, Mgmt: sl.cc.Mgmt, Telnet: sl.cc.Telnet, NETCONF: sl.netconfAddr(), Consoles: []string{}}
+	a := Addrs{Name: sl.cc.Name, Mgmt: sl.cc.Mgmt, Telnet: sl.cc.Telnet, NETCONF: sl.netconfAddr(), Web: sl.cc.Web, Consoles: []string{}}
 	if address {
 		a.Address = sl.cc.Address
 		for i, c := range sl.cc.Consoles {
@@ -346,6 +350,9 @@ func (sl *slot) listed(bound map[service]string, address bool) Addrs {
 	if a.NETCONF != "" {
 		a.NETCONF = bound[svcNETCONF]
 	}
+	if a.Web != "" {
+		a.Web = bound[svcWeb]
+	}
 	return a
 }
 
@@ -369,6 +376,9 @@ func (fl *fleet) sharedPorts() []sharedPort {
 				break
 			}
 		}
+	}
+	if p.Web != 0 {
+		out = append(out, sharedPort{"web", p.Web, svcWeb})
 	}
 	return out
 }
@@ -485,6 +495,8 @@ func (fl *fleet) handle(sl *slot, svc service, c net.Conn) {
 		}
 	case svcTelnet:
 		fl.s.telnetSession(h, c)
+	case svcWeb:
+		serveWebConn(h, c)
 	}
 }
 

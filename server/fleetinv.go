@@ -353,7 +353,7 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 					return net.JoinHostPort(ip, strconv.Itoa(p))
 				}
 				cc.Address = ip
-				cc.Mgmt, cc.Telnet, cc.NETCONF = at(ports.SSH), at(ports.Telnet), at(ports.NETCONF)
+				cc.Mgmt, cc.Telnet, cc.NETCONF, cc.Web = at(ports.SSH), at(ports.Telnet), at(ports.NETCONF), at(ports.Web)
 				cc.Consoles = []string{"", ""}
 				if inv.ConsoleServer != "" {
 					cc.Consoles = []string{inv.ConsoleServer, inv.ConsoleServer}
@@ -365,7 +365,7 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 				if telnet {
 					cc.Telnet = ep
 				}
-				cc.NETCONF = ep
+				cc.NETCONF, cc.Web = ep, ep
 			default:
 				if port+MinBlock-1 > 65535 {
 					d.Fail(e.node, e.path, "chassis %q: its ports (from %d) are beyond 65535", name, port)
@@ -383,7 +383,7 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 				if telnet {
 					cc.Telnet = at(OffsetTelnet)
 				}
-				cc.NETCONF = at(OffsetNETCONF)
+				cc.NETCONF, cc.Web = at(OffsetNETCONF), at(OffsetWeb)
 				port += block
 			}
 			out = append(out, cc)

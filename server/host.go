@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
+	"net/http"
 	"sync"
 	"time"
 
@@ -85,6 +86,11 @@ type Host struct {
 	stop     chan struct{}
 	stopped  chan struct{}
 	once     sync.Once
+
+	// the web interface (web.go): its handler and its open live pages
+	web        webHub
+	webOnce    sync.Once
+	webHandler http.Handler
 }
 
 // delivery is an event prepared under the lock for delivery after it.
@@ -324,6 +330,7 @@ func (h *Host) deliver(ds []delivery) {
 	for conn := range h.watchers {
 		conn.Post(console.Changed{})
 	}
+	h.web.notify()
 }
 
 // Watch registers a conn for Changed notes (console.Watcher).

@@ -37,6 +37,9 @@ type ChassisConfig struct {
 	// vendor with an XML API, and open only while its configuration
 	// lets NETCONF in.
 	NETCONF string
+	// Web is the web interface's address ("" = off; web.go): loopback
+	// unless a rule on listeners allows otherwise.
+	Web string
 	// StateFile keeps the chassis across restarts; "" = nothing is saved.
 	StateFile string
 	// ColdBoot starts from power-on instead of booted.
@@ -149,6 +152,7 @@ type Addrs struct {
 	Consoles []string `json:"consoles"`
 	Telnet   string   `json:"telnet,omitempty"`
 	NETCONF  string   `json:"netconf,omitempty"`
+	Web      string   `json:"web,omitempty"`
 	// Address is the chassis's own address (an address per chassis);
 	// its consoles are then lines of the console server, ConsoleLines
 	// (log in there as USER:LINE).
@@ -405,6 +409,13 @@ func (s *Server) listen(h *Host, cc ChassisConfig) (Addrs, error) {
 			return a, err
 		}
 		a.NETCONF = addr
+	}
+	if cc.Web != "" {
+		addr, err := s.serveWeb(h, cc.Web)
+		if err != nil {
+			return a, err
+		}
+		a.Web = addr
 	}
 	return a, nil
 }

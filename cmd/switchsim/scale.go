@@ -41,7 +41,18 @@ func (f *serveFlags) fleetConfig(cfg *server.Config) error {
 	if err != nil {
 		return err
 	}
+	if f.web != "" && f.web != withHost(server.DefaultWeb) && f.web != "off" {
+		return fmt.Errorf("--web with --inventory takes only \"off\": a fleet's web ports follow its port map (block offset %d, or --address-ports web=PORT)", server.OffsetWeb)
+	}
+	if f.web == "off" && inv.Ports.Ports != nil {
+		p := *inv.Ports.Ports
+		p.Web = 0
+		inv.Ports.Ports = &p
+	}
 	for _, c := range inv.Chassis {
+		if f.web == "off" {
+			c.Web = ""
+		}
 		c.StateFile = filepath.Join(f.stateDir, c.Name+".json")
 		c.ColdBoot = f.coldBoot
 		cfg.Chassis = append(cfg.Chassis, c)
@@ -71,6 +82,9 @@ func printFleetWelcome(out io.Writer, srv *server.Server, f *serveFlags, n int, 
 		}
 		if p.NETCONF != 0 {
 			fmt.Fprintf(out, ", netconf %d (Junos)", p.NETCONF)
+		}
+		if p.Web != 0 {
+			fmt.Fprintf(out, ", web %d (http://ADDRESS:%d/)", p.Web, p.Web)
 		}
 		fmt.Fprintln(out)
 		if a := srv.Addrs(); len(a) > 0 {

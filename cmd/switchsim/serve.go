@@ -30,6 +30,7 @@ type serveFlags struct {
 	console2    string
 	telnet      string
 	netconf     string
+	web         string
 	control     string
 	stateDir    string
 	images      string
@@ -77,6 +78,7 @@ func newServeFlags(name string) *serveFlags {
 	fs.StringVar(&f.console2, "console2", withHost(server.DefaultConsole2), "`address` of management module 2's console (\"off\" to disable)")
 	fs.StringVar(&f.telnet, "telnet", "", "telnet `address` for the management CLI (off unless given)")
 	fs.StringVar(&f.netconf, "netconf", withHost(server.DefaultNETCONF), "NETCONF-only `address` (the stand-in for port 830), for a vendor with NETCONF (Junos) and open while its configuration has \"system services netconf ssh\" (\"off\" to disable)")
+	fs.StringVar(&f.web, "web", withHost(server.DefaultWeb), "web interface `address` (HTTP; with --inventory, only \"off\" is taken: a fleet's web ports follow its port map)")
 	fs.StringVar(&f.control, "control", server.DefaultControl, "control API `address` (\"off\" to disable)")
 	fs.StringVar(&f.stateDir, "state-dir", defaultStateDir(), "`directory` keeping flash, configs, logs, boot history and host keys across restarts")
 	fs.StringVar(&f.images, "images", os.Getenv(envImages), "images `directory` standing in for the TFTP server (default: built-in releases)")
@@ -205,6 +207,7 @@ func (f *serveFlags) config() (server.Config, error) {
 			Consoles:  []string{off(f.console1), off(f.console2)},
 			Telnet:    f.telnet,
 			NETCONF:   off(f.netconf),
+			Web:       off(f.web),
 			StateFile: filepath.Join(f.stateDir, "state.json"),
 			ColdBoot:  f.coldBoot,
 		}}
@@ -376,6 +379,9 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		if a.NETCONF != "" {
 			fmt.Fprintf(out, "  NETCONF:           ssh -p %s %s@%s -s netconf   (also the netconf subsystem on %s)\n", port(a.NETCONF), mu, hostPart(a.NETCONF), port(a.Mgmt))
 		}
+		if a.Web != "" {
+			fmt.Fprintf(out, "  web interface:     http://%s/   (%s)\n", a.Web, webLogin(mu, mp, ou, op))
+		}
 	}
 	if c := srv.ControlAddr(); c != "" {
 		fmt.Fprintf(out, "\n  control API: http://%s  (token in %s)\n", c, filepath.Join(f.stateDir, "control-token"))
@@ -393,4 +399,16 @@ func printWelcome(out io.Writer, srv *server.Server, cfg server.Config, f *serve
 		}
 	}
 	fmt.Fprintf(out, "  state kept in %s; Ctrl-C stops.\n", f.stateDir)
+}
+
+// webLogin says how to log in to the web interface.
+func webLogin(mu, mp, ou, op string) string {
+	if mp == "" && op == "" {
+		return "no password: loopback only"
+	}
+	s := "log in as " + mu
+	if ou != "" && op != "" {
+		s += " or " + ou
+	}
+	return s + ", the CLI's passwords"
 }
