@@ -3,7 +3,8 @@
 # the Go modules, and Debian's openssh-client, expect, python3-netmiko and
 # ansible for the real-client suites, python3-textfsm for the 8212zl's
 # layout tests, python3-ncclient and python3-junos-eznc (PyEZ) for the
-# Junos NETCONF suites. apt-get update runs once, only when something is
+# Junos NETCONF suites, chromium for the web interface's browser test.
+# apt-get update runs once, only when something is
 # missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible)
 # NETCONF clients of the Junos suites (PyEZ 2.1.7, ncclient 0.6.13)
 /usr/bin/python3 -c 'import ncclient' >/dev/null 2>&1 || missing+=(python3-ncclient)
 /usr/bin/python3 -c 'import jnpr.junos' >/dev/null 2>&1 || missing+=(python3-junos-eznc)
+# the web interface's browser test (headless Chromium driven by chromedp)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -270,7 +270,7 @@ func ledName(l model.LED) string {
 
 // webDeviceView draws the 8212zl's front (arrangement: tx.WebLayout).
 func webDeviceView(c *model.Chassis) string {
-	const w, h = 900, 452
+	const w, h = 900, 420
 	var b strings.Builder
 	fmt.Fprintf(&b, "<svg class=\"device\" id=\"device\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
 		w, h, w, h, esc(c.Info.Name))
@@ -282,7 +282,7 @@ func webDeviceView(c *model.Chassis) string {
 		x = 14 + col*440
 		y = 30 + r*34
 		if r >= 3 {
-			y += 170
+			y += 136
 		}
 		return
 	}
@@ -308,8 +308,8 @@ func webDeviceView(c *model.Chassis) string {
 		b.WriteString("</g>\n")
 	}
 	// the System Support module, with the chassis locator
-	fmt.Fprintf(&b, "<g id=\"ssm\"><rect class=\"card\" x=\"14\" y=\"%d\" width=\"872\" height=\"34\"/><text x=\"22\" y=\"%d\">%s</text>", 408, 429, esc(branded(c.SSM.Description, release(c, c.ActiveIndex()))))
-	fmt.Fprintf(&b, "<circle class=\"led\" id=\"led-locator\" data-led=\"%s\" cx=\"760\" cy=\"425\" r=\"6\"/><text x=\"772\" y=\"429\">%s</text></g>\n",
+	fmt.Fprintf(&b, "<g id=\"ssm\"><rect class=\"card\" x=\"14\" y=\"%d\" width=\"872\" height=\"34\"/><text x=\"22\" y=\"%d\">%s</text>", 376, 397, esc(branded(c.SSM.Description, release(c, c.ActiveIndex()))))
+	fmt.Fprintf(&b, "<circle class=\"led\" id=\"led-locator\" data-led=\"%s\" cx=\"760\" cy=\"393\" r=\"6\"/><text x=\"772\" y=\"397\">%s</text></g>\n",
 		commands.WebLocateLED(c), esc(tx.WebLocator))
 	b.WriteString("</svg>\n")
 	// the legend: what the LEDs say now (Table 15-2)
