@@ -446,4 +446,3 @@ func TestWebEventsFollowAndEndOnSwitchover(t *testing.T) {
 		t.Errorf("after the switchover: %q %v", ev, err)
 	}
 }
-
