@@ -341,7 +341,7 @@ func aloneSample(o FleetOptions, sc string) (*Result, error) {
 	}
 	defer os.RemoveAll(dir)
 	args := []string{"--state-dir", dir, "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
-		"--netconf", "off", "--control", "off", "--quiet", "--auth-fail-delay", "0"}
+		"--netconf", "off", "--web", "off", "--control", "off", "--quiet", "--auth-fail-delay", "0"}
 	if sc != "" {
 		args = append(args, "--scenario", sc)
 	}

@@ -226,7 +226,7 @@ type StartupResult struct {
 // "Press any key". serveArgs go to serve as well (--terminal).
 func Startup(bin, stateDir string, runs int, serveArgs ...string) ([]StartupResult, error) {
 	args := []string{"--state-dir", stateDir, "--listen", "127.0.0.1:0", "--console1", "127.0.0.1:0",
-		"--console2", "127.0.0.1:0", "--control", "127.0.0.1:0", "--quiet"}
+		"--console2", "127.0.0.1:0", "--control", "127.0.0.1:0", "--web", "127.0.0.1:0", "--quiet"}
 	args = append(args, serveArgs...)
 	var out []StartupResult
 	for i := 0; i <= runs; i++ {

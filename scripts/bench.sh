@@ -30,7 +30,7 @@ echo; echo "== closed loop: 500 concurrent sessions x 10 show version (no sessio
 # plain lines, as the figures of the other vendors beside it were taken;
 # the painted 8212zl follows below
 "$bin" serve --terminal plain --state-dir "$work/one" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --quiet >"$work/one.out" 2>"$work/one.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/one.out" 2>"$work/one.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/one/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do
@@ -40,7 +40,7 @@ done
 
 echo; echo "== the same loop painted (--terminal vt100, the default), alternating with plain"
 "$bin" serve --terminal vt100 --state-dir "$work/vt" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --quiet >"$work/vt.out" 2>"$work/vt.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/vt.out" 2>"$work/vt.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/vt/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do
@@ -53,7 +53,7 @@ done
 
 echo; echo "== the same loop on the BlackDiamond 8810 (bd8810), alternating with the 8212zl"
 "$bin" serve --scenario bd8810 --state-dir "$work/exos" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --quiet >"$work/exos.out" 2>"$work/exos.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/exos.out" 2>"$work/exos.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/exos/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do
@@ -65,7 +65,7 @@ done
 
 echo; echo "== the 7750 SR-12 beside the 8212zl: the same closed loop, runs interleaved"
 "$bin" serve --scenario 7750-sr12 --state-dir "$work/sr" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --quiet >"$work/sr.out" 2>"$work/sr.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/sr.out" 2>"$work/sr.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/sr/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do
@@ -77,7 +77,7 @@ done
 
 echo; echo "== closed loop side by side: the mx240 (Junos, show version | no-more) and the 8212zl, alternating"
 "$bin" serve --scenario mx240 --state-dir "$work/junos" --listen 127.0.0.1:0 --console1 off --console2 off --netconf off \
-  --control 127.0.0.1:0 --quiet >"$work/junos.out" 2>"$work/junos.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/junos.out" 2>"$work/junos.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/junos/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do
@@ -90,7 +90,7 @@ done
 
 echo; echo "== the qfx5100 (Junos, {master:0}) beside the 8212zl, alternating; its ISSR is BenchmarkISSR above"
 "$bin" serve --scenario qfx5100 --state-dir "$work/qfx" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --quiet >"$work/qfx.out" 2>"$work/qfx.err" &
+  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/qfx.out" 2>"$work/qfx.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/qfx/ports.json" ] && break; sleep 0.05; done
 for i in $(seq "$runs"); do

@@ -31,7 +31,7 @@ func TestSoakFleet10000(t *testing.T) {
 	start := func() (*Server, time.Duration) {
 		for try := 0; ; try++ {
 			prefix := fmt.Sprintf("127.%d.0.0/16", 1+rng.Intn(254))
-			ports := fmt.Sprintf("ssh=%d,netconf=%d", 10000+rng.Intn(11000), 21000+rng.Intn(11000))
+			ports := fmt.Sprintf("ssh=%d,netconf=%d,web=off", 10000+rng.Intn(11000), 21000+rng.Intn(11000))
 			t0 := time.Now()
 			inv, err := ParseInventoryWith(filepath.Join(dir, "fleet.yaml"), []byte(b.String()), nil, vendors.Registry,
 				InventoryOptions{Lazy: true, AddressPerChassis: prefix, AddressPorts: ports})

@@ -58,7 +58,7 @@ func startAddressFleet(t *testing.T, text, dir string, edit func(*Config)) *flee
 		secret = b
 	}
 	for try := 0; ; try++ {
-		ports := AddressPorts{SSH: randomPort(rng), Telnet: randomPort(rng), NETCONF: randomPort(rng), Web: 8000}
+		ports := AddressPorts{SSH: randomPort(rng), Telnet: randomPort(rng), NETCONF: randomPort(rng), Web: randomPort(rng)}
 		if ports.check() != nil {
 			continue
 		}
@@ -147,8 +147,8 @@ func TestFleetAddressPerChassis(t *testing.T) {
 		t.Fatalf("port map %+v", pm)
 	}
 	// nothing is built until touched, and one socket per port (ssh,
-	// telnet, NETCONF) serves every address
-	if st := s.Stats(); st.Chassis != 6 || st.Touched != 0 || len(s.fleet.listeners) != 3 {
+	// telnet, NETCONF, web) serves every address
+	if st := s.Stats(); st.Chassis != 6 || st.Touched != 0 || len(s.fleet.listeners) != 4 {
 		t.Fatalf("stats %+v, %d listeners", st, len(s.fleet.listeners))
 	}
 	// each chassis answers on its own address with its own CLI
@@ -314,9 +314,9 @@ func TestFleetSocketPerAddress(t *testing.T) {
 	dir := t.TempDir()
 	writeEdge(t, dir)
 	f := startAddressFleet(t, mixedFleet, dir, func(c *Config) { c.Fleet.PerAddressSockets = true })
-	// 6 chassis, ssh and telnet each, NETCONF on the mx240, the console server
-	if n := len(f.srv.fleet.listeners); n != 14 {
-		t.Fatalf("%d listeners, want a socket per address and port: 14", n)
+	// 6 chassis, ssh, telnet and web each, NETCONF on the mx240, the console server
+	if n := len(f.srv.fleet.listeners); n != 20 {
+		t.Fatalf("%d listeners, want a socket per address and port: 20", n)
 	}
 	term := sshtest.Open(t, f.at(2, f.ports.SSH), "manager", "manager", 80, 24)
 	term.Login("zl002# ")
@@ -343,7 +343,7 @@ func TestFleetDescriptorBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Start(Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports, FDLimit: 1000}})
-	want := "not enough file descriptors: 100 chassis in port blocks listen on 400 sockets, and 1,000 more are kept for sessions (--session-reserve) and 48 for the process: 1,448 in all, but this process may open 1,000 (RLIMIT_NOFILE; the soft limit is raised to the hard one). Serve them at an address each (--address-per-chassis 127.1.0.0/16: one socket per port), serve fewer, or raise the hard limit as root (ulimit -Hn 16384 in the shell that starts switchsim, LimitNOFILE=16384 in its systemd unit, or a nofile line in /etc/security/limits.conf)"
+	want := "not enough file descriptors: 100 chassis in port blocks listen on 500 sockets, and 1,000 more are kept for sessions (--session-reserve) and 48 for the process: 1,548 in all, but this process may open 1,000 (RLIMIT_NOFILE; the soft limit is raised to the hard one). Serve them at an address each (--address-per-chassis 127.1.0.0/16: one socket per port), serve fewer, or raise the hard limit as root (ulimit -Hn 16384 in the shell that starts switchsim, LimitNOFILE=16384 in its systemd unit, or a nofile line in /etc/security/limits.conf)"
 	var be *BudgetError
 	if err == nil || err.Error() != want || !errors.As(err, &be) {
 		t.Fatalf("got  %v\nwant %s", err, want)
@@ -358,7 +358,7 @@ func TestFleetDescriptorBudget(t *testing.T) {
 	}
 	// the same fleet at an address each needs three sockets
 	inv, err = ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte("telnet: true\nchassis:\n  - name: sw\n    count: 100\n"),
-		nil, vendors.Registry, InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d,telnet=%d", base, base+1)})
+		nil, vendors.Registry, InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d,telnet=%d,web=off", base, base+1)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func TestFleetPortInUse(t *testing.T) {
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	dir := t.TempDir()
 	inv, err := ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte("chassis:\n  - name: a\n"), nil, vendors.Registry,
-		InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d", held)})
+		InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d,web=off", held)})
 	if err != nil {
 		t.Fatal(err)
 	}

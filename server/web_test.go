@@ -3,12 +3,16 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"math/rand"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -444,5 +448,86 @@ func TestWebEventsFollowAndEndOnSwitchover(t *testing.T) {
 	rd = bufio.NewReader(resp3.Body)
 	if ev, err := next(); err != nil || !strings.Contains(ev, `mm2-actv\" data-led=\"solid-green\"`) {
 		t.Errorf("after the switchover: %q %v", ev, err)
+	}
+}
+
+// webClientGet fetches a page over the wire as a browser that logged in.
+func webClientGet(t *testing.T, url, user, password string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.SetBasicAuth(user, password)
+	c := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// A fleet at an address each: one web socket serves every address, and
+// the chassis is built when its web interface is first asked for.
+func TestWebFleetAddressPerChassis(t *testing.T) {
+	dir := t.TempDir()
+	writeEdge(t, dir)
+	f := startAddressFleet(t, mixedFleet, dir, nil)
+	a := f.srv.Addrs()
+	if a[0].Web != f.at(1, f.ports.Web) || a[2].Web != f.at(3, f.ports.Web) {
+		t.Fatalf("web addresses: %+v", a)
+	}
+	if f.srv.Stats().Touched != 0 {
+		t.Fatal("a chassis was built before anybody touched it")
+	}
+	code, page := webClientGet(t, "http://"+a[1].Web+"/identity", "manager", "manager")
+	if code != 200 || !strings.Contains(page, `<td id="system-name">zl002</td>`) {
+		t.Fatalf("zl002's Identity: %d\n%s", code, page)
+	}
+	if st := f.srv.Stats(); st.Touched != 1 {
+		t.Errorf("%d chassis built after one web request", st.Touched)
+	}
+	var user, pw string
+	f.srv.Host("bd").View(func(c *model.Chassis) { user, pw = c.Credentials.ManagerUser, c.Credentials.ManagerPassword })
+	if code, page := webClientGet(t, "http://"+a[2].Web+"/chassis", user, pw); code != 200 || !strings.Contains(page, `data-module="MSM-A"`) {
+		t.Errorf("bd's chassis page: %d\n%s", code, page)
+	}
+	// an address with no chassis: the connection is closed
+	c := &http.Client{Timeout: 5 * time.Second}
+	if resp, err := c.Get("http://" + f.at(200, f.ports.Web) + "/"); err == nil {
+		resp.Body.Close()
+		t.Errorf("an address with no chassis answered %d", resp.StatusCode)
+	}
+}
+
+// A fleet in port blocks: the web interface at offset 4 of each block.
+func TestWebFleetBlocks(t *testing.T) {
+	dir := t.TempDir()
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	for try := 0; ; try++ {
+		base := randomPort(rng)
+		inv, err := ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte(fmt.Sprintf("base-port: %d\nchassis:\n  - name: sw\n    count: 2\n", base)),
+			nil, vendors.Registry, InventoryOptions{Lazy: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv, err := Start(Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports}})
+		if errors.Is(err, syscall.EADDRINUSE) && try < 20 {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		a := srv.Addrs()
+		if want := fmt.Sprintf("127.0.0.1:%d", base+10+OffsetWeb); a[1].Web != want {
+			t.Fatalf("sw2's web interface at %s, want %s", a[1].Web, want)
+		}
+		if code, page := webClientGet(t, "http://"+a[1].Web+"/status/overview", "manager", "manager"); code != 200 || !strings.Contains(page, `data-status="Standby"`) {
+			t.Fatalf("sw2's Overview: %d\n%s", code, page)
+		}
+		if code, _ := webClientGet(t, "http://"+a[0].Web+"/identity", "manager", "wrong"); code != 401 {
+			t.Errorf("sw1 with a wrong password: %d", code)
+		}
+		return
 	}
 }

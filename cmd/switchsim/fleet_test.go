@@ -58,7 +58,7 @@ func startFleetProc(t *testing.T, dir, inv, prefix string, ssh int, extra ...str
 		if p.ssh == 0 {
 			p.ssh = 10000 + rng.Intn(22000)
 		}
-		args := append([]string{"--inventory", inv, "--address-per-chassis", p.prefix, "--address-ports", fmt.Sprintf("ssh=%d,netconf=off", p.ssh),
+		args := append([]string{"--inventory", inv, "--address-per-chassis", p.prefix, "--address-ports", fmt.Sprintf("ssh=%d,netconf=off,web=off", p.ssh),
 			"--state-dir", dir, "--control", "off", "--quiet", "--auth-fail-delay", "0", "--time-scale", "0.001", "--human-wait", "0"}, extra...)
 		p.cmd = exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")
 		p.cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
@@ -289,7 +289,7 @@ func TestFleetRefusedOverDescriptorLimit(t *testing.T) {
 	cmd := exec.Command("bash", "-c", `ulimit -n 512 && exec "$0" -test.run='^TestServeHelperProcess$'`, os.Args[0])
 	cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
 	out, err := cmd.CombinedOutput()
-	want := "not enough file descriptors: 100 chassis in port blocks listen on 300 sockets, and 1,000 more are kept for sessions (--session-reserve) and 48 for the process: 1,348 in all, but this process may open 512 (RLIMIT_NOFILE; the soft limit is raised to the hard one)."
+	want := "not enough file descriptors: 100 chassis in port blocks listen on 400 sockets, and 1,000 more are kept for sessions (--session-reserve) and 48 for the process: 1,448 in all, but this process may open 512 (RLIMIT_NOFILE; the soft limit is raised to the hard one)."
 	if err == nil || !strings.Contains(string(out), want) {
 		t.Fatalf("%v\n%s", err, out)
 	}

@@ -48,7 +48,7 @@ type serveProc struct {
 func startServeProc(t *testing.T, dir string) *serveProc {
 	t.Helper()
 	args := []string{"--state-dir", dir, "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
-		"--control", "off", "--quiet", "--time-scale", "0.001", "--auth-fail-delay", "0"}
+		"--control", "off", "--web", "off", "--quiet", "--time-scale", "0.001", "--auth-fail-delay", "0"}
 	p := &serveProc{cmd: exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")}
 	p.cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
 	p.cmd.Stderr = &p.stderr

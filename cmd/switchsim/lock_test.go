@@ -25,7 +25,7 @@ func TestSecondServerOnAStateDirRefuses(t *testing.T) {
 	}
 	f := newServeFlags("serve")
 	if err := f.parse([]string{"--state-dir", dir, "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
-		"--control", "127.0.0.1:0", "--quiet"}); err != nil {
+		"--control", "127.0.0.1:0", "--web", "127.0.0.1:0", "--quiet"}); err != nil {
 		t.Fatal(err)
 	}
 	err = runServer(f, io.Discard, func(*server.Server) {

@@ -22,7 +22,7 @@ func TestStopWarnsOfUnsavedChanges(t *testing.T) {
 		stderr = &errs
 		f := newServeFlags("serve")
 		if err := f.parse([]string{"--state-dir", t.TempDir(), "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
-			"--control", "off", "--quiet"}); err != nil {
+			"--control", "off", "--web", "off", "--quiet"}); err != nil {
 			t.Fatal(err)
 		}
 		err := runServer(f, io.Discard, func(srv *server.Server) {

@@ -51,7 +51,7 @@ start() {
   shift
   mkdir -p "$WORK/$name"
   "$BIN" serve --listen 127.0.0.1:0 --console1 127.0.0.1:0 --console2 127.0.0.1:0 \
-    --telnet 127.0.0.1:0 --netconf 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
+    --telnet 127.0.0.1:0 --netconf 127.0.0.1:0 --web 127.0.0.1:0 --control off --state-dir "$WORK/$name" \
     --time-scale 0.001 --human-wait 0 --auth-fail-delay 0 --quiet "$@" \
     >"$WORK/$name.out" 2>"$WORK/$name.err" &
   SERVERS+=($!)
@@ -81,7 +81,7 @@ start_fleet() {
     local prefix="127.$((RANDOM % 254 + 1)).$((RANDOM % 256)).0/24"
     local ssh=$((20000 + RANDOM % 12000)) nc=$((20000 + RANDOM % 12000))
     [ "$ssh" -ne "$nc" ] || continue
-    "$BIN" serve --inventory "$inv" --address-per-chassis "$prefix" --address-ports "ssh=$ssh,netconf=$nc" \
+    "$BIN" serve --inventory "$inv" --address-per-chassis "$prefix" --address-ports "ssh=$ssh,netconf=$nc,web=off" \
       --control off --state-dir "$WORK/$name" --time-scale 0.001 --human-wait 0 --auth-fail-delay 0 --quiet \
       >"$WORK/$name.out" 2>"$WORK/$name.err" &
     local pid=$! deadline=$((SECONDS + 10))
