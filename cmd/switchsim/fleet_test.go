@@ -298,7 +298,7 @@ func TestFleetRefusedOverDescriptorLimit(t *testing.T) {
 		l.Close()
 	}
 	// with the reserve lowered it fits
-	args = append(args, "--session-reserve", "100")
+	args = append(args, "--session-reserve", "50")
 	cmd = exec.Command("bash", "-c", `ulimit -n 512 && exec "$0" -test.run='^TestServeHelperProcess$'`, os.Args[0])
 	cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
 	stdout, _ := cmd.StdoutPipe()
@@ -311,7 +311,7 @@ func TestFleetRefusedOverDescriptorLimit(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGTERM)
 	cmd.Wait()
 	if err != nil && !strings.Contains(stderr.String(), "address already in use") {
-		t.Fatalf("with --session-reserve 100: %v %q\n%s", err, line, stderr.String())
+		t.Fatalf("with --session-reserve 50: %v %q\n%s", err, line, stderr.String())
 	}
 }
 
