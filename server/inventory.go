@@ -17,7 +17,7 @@ import (
 // An inventory (a fleet file) serves many chassis from one process. By
 // default each chassis gets a block of consecutive ports on one address
 // (the offsets are in ports.go: 0 management, 1-2 module consoles, 3
-// telnet when on, 4 web (reserved), 5 NETCONF for a vendor with an XML
+// telnet when on, 4 web, 5 NETCONF for a vendor with an XML
 // API); with address-per-chassis each chassis gets an address of its own
 // in 127/8 with the same ports on every address, and the module consoles
 // are lines of a console server. User names keep their meaning (manager,

@@ -15,13 +15,13 @@ import (
 //   - port blocks (the default): every chassis listens on one address
 //     (127.0.0.1) in a block of consecutive ports: offset 0 its
 //     management address, 1 and 2 its module consoles, 3 telnet (when
-//     on), 4 the web interface (reserved: issue 18), 5 NETCONF (for a
+//     on), 4 the web interface (web.go), 5 NETCONF (for a
 //     vendor with an XML API, while its configuration serves it). A block
 //     has at least 6 ports (default 10).
 //   - an address per chassis (--address-per-chassis 127.1.0.0/16): every
 //     chassis has an address of its own in 127/8 and listens there on the
-//     ports a device has (AddressPorts: ssh 2222, telnet 2323, web 8000
-//     reserved, netconf 8830 by default; 22/23/80/830 where the process
+//     ports a device has (AddressPorts: ssh 2222, telnet 2323, web 8000,
+//     netconf 8830 by default; 22/23/80/830 where the process
 //     may bind them). The module consoles are on a console server: one
 //     SSH address (the prefix's first address, port ssh), the line chosen
 //     by user name, USER:CHASSIS:LINE (manager:core1:1), as console
@@ -33,7 +33,7 @@ const (
 	OffsetConsole1 = 1
 	OffsetConsole2 = 2
 	OffsetTelnet   = 3
-	OffsetWeb      = 4 // reserved for the web interface (issue 18)
+	OffsetWeb      = 4 // the web interface (HTTP)
 	OffsetNETCONF  = 5
 	// MinBlock is the smallest block: every offset above fits.
 	MinBlock = OffsetNETCONF + 1
@@ -53,8 +53,7 @@ type BlockOffsets struct {
 var TheBlockOffsets = BlockOffsets{OffsetMgmt, OffsetConsole1, OffsetConsole2, OffsetTelnet, OffsetWeb, OffsetNETCONF}
 
 // AddressPorts are the ports every chassis address listens on; 0 is off.
-// Web is reserved (nothing listens there until the web interface is
-// built).
+// Web is the web interface (HTTP).
 type AddressPorts struct {
 	SSH     int `json:"ssh"`
 	Telnet  int `json:"telnet"`

@@ -15,7 +15,7 @@ import (
 func (f *serveFlags) fleetFlags() {
 	fs := f.fs
 	fs.StringVar(&f.addressPerChassis, "address-per-chassis", "", "with --inventory: give each chassis its own address from this `prefix` in 127.0.0.0/8 (e.g. 127.1.0.0/16) instead of a block of ports; the module consoles are lines of a console server at the prefix's first address (ssh -p 2222 USER:CHASSIS:LINE@ADDRESS)")
-	fs.StringVar(&f.addressPorts, "address-ports", "", "with an address per chassis: the `ports` on each address, e.g. ssh=22,telnet=23,netconf=830,web=80 (default ssh=2222,netconf=8830,web=8000 reserved, telnet=2323 when the inventory turns telnet on; \"off\" turns one off)")
+	fs.StringVar(&f.addressPorts, "address-ports", "", "with an address per chassis: the `ports` on each address, e.g. ssh=22,telnet=23,netconf=830,web=80 (default ssh=2222,netconf=8830,web=8000, telnet=2323 when the inventory turns telnet on; \"off\" turns one off)")
 	fs.IntVar(&f.sessionReserve, "session-reserve", server.DefaultSessionReserve, "with --inventory: file descriptors kept for concurrent sessions when checking the descriptor budget at start (`n`)")
 }
 
