@@ -101,6 +101,7 @@ type Listed struct {
 	Consoles []string `json:"consoles"`
 	Telnet   string   `json:"telnet,omitempty"`
 	NETCONF  string   `json:"netconf,omitempty"`
+	Web      string   `json:"web,omitempty"` // the web interface (ip:port)
 	// ConsoleLines: with an address per chassis, Consoles are the
 	// console server and these its lines (log in as USER:LINE).
 	ConsoleLines     []string `json:"consoleLines,omitempty"`
@@ -117,7 +118,7 @@ type Listed struct {
 func listed(a Addrs, v commands.Vendor, hostname string, cr model.Credentials) Listed {
 	tx := v.Texts()
 	l := Listed{Name: a.Name, Vendor: v.Name(), DeviceType: tx.NetmikoType, NetworkOS: tx.AnsibleOS,
-		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF, ConsoleLines: a.ConsoleLines,
+		Hostname: hostname, Mgmt: a.Mgmt, Consoles: a.Consoles, Telnet: a.Telnet, NETCONF: a.NETCONF, Web: a.Web, ConsoleLines: a.ConsoleLines,
 		ManagerUser: cr.ManagerUser, ManagerPassword: cr.ManagerPassword,
 		OperatorUser: cr.OperatorUser, OperatorPassword: cr.OperatorPassword}
 	if l.Consoles == nil {
@@ -165,7 +166,7 @@ func hostListing(h *Host, a Addrs) Listed {
 func ListConfigs(ccs []ChassisConfig, reg Vendors) ([]Listed, error) {
 	var out []Listed
 	for _, cc := range ccs {
-		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet, Address: cc.Address}
+		a := Addrs{Name: cc.Name, Mgmt: cc.Mgmt, Consoles: cc.Consoles, Telnet: cc.Telnet, Web: cc.Web, Address: cc.Address}
 		if cc.Address != "" && cc.Scenario != nil {
 			// the console server's lines, one per module slot
 			n := len(cc.Scenario.Chassis.Modules)
