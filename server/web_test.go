@@ -531,3 +531,32 @@ func TestWebFleetBlocks(t *testing.T) {
 		return
 	}
 }
+
+// A hotswap shows on the Device View: the pulled module's slot is empty,
+// the inserted one boots (no LED lit) and becomes the standby.
+func TestWebHotswap(t *testing.T) {
+	srv := startServer(t, nil)
+	h := srv.Host("c1")
+	to := h.Chassis().Timings
+	if err := h.Pull("mm2"); err != nil {
+		t.Fatal(err)
+	}
+	dv := webPage(t, h, "/configuration/device-view")
+	mustContain(t, "mm2 pulled", dv, `<g id="mm2" data-module="2" data-present="false">`, `<p id="actv-meaning" data-row="0"></p>`)
+	mustLack(t, "mm2 pulled", dv, `id="mm2-actv"`)
+	mustLack(t, "Overview, mm2 pulled", webPage(t, h, "/status/overview"), `data-module="2"`, `data-button="Redundancy Status"`)
+	if err := h.Insert("mm2", InsertSpec{}); err != nil {
+		t.Fatal(err)
+	}
+	dv = webPage(t, h, "/configuration/device-view")
+	mustContain(t, "mm2 inserted", dv, `<g id="mm2" data-module="2" data-present="true" data-state="booting">`)
+	if got, want := leds(dv), "mm1 actv solid-green stby off, mm2 actv off stby off"; got != want {
+		t.Errorf("mm2 booting: %s, want %s", got, want)
+	}
+	h.Advance(to.BootTotal() + to.Finish + 10*time.Minute)
+	dv = webPage(t, h, "/configuration/device-view")
+	if got, want := leds(dv), "mm1 actv solid-green stby off, mm2 actv off stby solid-green"; got != want {
+		t.Errorf("mm2 standby after the hotswap: %s, want %s", got, want)
+	}
+	mustContain(t, "Overview after the hotswap", webPage(t, h, "/status/overview"), `data-button="Redundancy Status"`)
+}

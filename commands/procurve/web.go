@@ -228,9 +228,9 @@ func StbyLED(c *model.Chassis, i int) model.LED {
 }
 
 // ActvRow is the row of Table 15-2 the Actv LEDs show now (1-4), 0 when
-// none does (one module, or neither running). Row 4 is the switchover
-// completed: the new active solid green, the old one not lit (rebooting,
-// or any state but standby and failed).
+// none does (one module, the other absent, or booting for another
+// reason). Row 4 is the switchover completed: the new active solid
+// green, the old one not lit, not yet back since the failover.
 func ActvRow(c *model.Chassis) int {
 	if len(c.Modules) < 2 {
 		return 0
@@ -248,10 +248,14 @@ func ActvRow(c *model.Chassis) int {
 	switch {
 	case c.ActvLED(1-a) == model.LEDFastOrange:
 		return 2
-	case o.Present && o.State == model.Standby, c.Failovers == 0:
+	case !o.Present:
+		return 0
+	case o.State == model.Standby:
 		return 1
+	case c.Failovers > 0 && !o.UpSince.After(c.LastFailover):
+		return 4
 	}
-	return 4
+	return 0
 }
 
 var actvRows = [...]string{"", tx.WebActvRow1, tx.WebActvRow2, tx.WebActvRow3, tx.WebActvRow4}
