@@ -560,3 +560,28 @@ func TestWebHotswap(t *testing.T) {
 	}
 	mustContain(t, "Overview after the hotswap", webPage(t, h, "/status/overview"), `data-button="Redundancy Status"`)
 }
+
+// MM Shutdown on the standby: its Dwn LED is solid green (safe to remove)
+// and the button is gone; on the active, the standby takes over and the
+// old active's Dwn LED is green.
+func TestWebDwnLED(t *testing.T) {
+	srv := startServer(t, nil)
+	h := srv.Host("c1")
+	to := h.Chassis().Timings
+	if err := h.Press("mm2", "shutdown"); err != nil {
+		t.Fatal(err)
+	}
+	dv := webPage(t, h, "/configuration/device-view")
+	mustContain(t, "mm2 shut down", dv, `id="mm2-dwn" data-led="solid-green"`, `id="mm1-dwn" data-led="off"`, `data-state="shutdown"`)
+	mustLack(t, "mm2 shut down", webPage(t, h, "/status/overview"), `data-button="Redundancy Status"`)
+	if err := h.Press("mm2", "reset"); err != nil {
+		t.Fatal(err)
+	}
+	h.Advance(to.BootTotal() + to.Finish + time.Minute)
+	if err := h.Press("mm1", "shutdown"); err != nil {
+		t.Fatal(err)
+	}
+	h.Advance(to.Takeover + time.Minute)
+	dv = webPage(t, h, "/configuration/device-view")
+	mustContain(t, "mm1 shut down", dv, `id="mm1-dwn" data-led="solid-green"`, `id="mm2-actv" data-led="solid-green"`)
+}
