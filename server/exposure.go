@@ -57,9 +57,9 @@ func (cc ChassisConfig) effectiveCredentials() model.Credentials {
 }
 
 // ExposedListeners lists every address the configuration listens on
-// (management, module consoles, telnet, NETCONF; a fleet's console
-// server), for the exposure rule. A new listener (the web interface)
-// adds its address here.
+// (management, module consoles, telnet, NETCONF, the web interface; a
+// fleet's console server), for the exposure rule. A new listener adds
+// its address here.
 func ExposedListeners(cfg Config) []string {
 	var out []string
 	add := func(a string) {
@@ -78,6 +78,7 @@ func ExposedListeners(cfg Config) []string {
 		}
 		add(cc.Telnet)
 		add(cc.NETCONF)
+		add(cc.Web)
 	}
 	if cfg.Fleet != nil {
 		add(cfg.Fleet.ConsoleServer)

@@ -169,7 +169,7 @@ func TestShardReadyAndListeners(t *testing.T) {
 		t.Fatal(err)
 	}
 	ls := ExposedListeners(Config{Chassis: addr.Chassis, Fleet: &FleetConfig{Ports: addr.Ports, ConsoleServer: addr.ConsoleServer}})
-	if strings.Join(ls, " ") != "127.9.0.1:2222 127.9.0.0:2222 127.9.0.0:2222 127.9.0.1:8830 127.9.0.0:2222" || len(OffLoopback(ls)) != 0 {
+	if strings.Join(ls, " ") != "127.9.0.1:2222 127.9.0.0:2222 127.9.0.0:2222 127.9.0.1:8830 127.9.0.1:8000 127.9.0.0:2222" || len(OffLoopback(ls)) != 0 {
 		t.Fatalf("listeners %v", ls)
 	}
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -280,6 +281,23 @@ func TestWebRefusesBadRequests(t *testing.T) {
 		w := webGet(h, tc.method, tc.path, tc.user, tc.pw, tc.hdr...)
 		if w.Code != tc.code || !strings.Contains(w.Body.String(), tc.text) {
 			t.Errorf("%s: %d %q, want %d %q", tc.what, w.Code, w.Body.String(), tc.code, tc.text)
+		}
+	}
+	// a listener off loopback (a container's) is reached by name; on
+	// loopback a name is a rebound one
+	for _, tc := range []struct {
+		local string
+		code  int
+	}{{"10.1.2.3:8081", 200}, {"127.0.0.1:8081", 403}} {
+		r := httptest.NewRequest("GET", "/identity", nil)
+		r.Host, r.RemoteAddr = "switchsim-0.switchsim:8081", "10.1.2.9:50000"
+		r.SetBasicAuth("manager", "manager")
+		la, _ := net.ResolveTCPAddr("tcp", tc.local)
+		r = r.WithContext(context.WithValue(r.Context(), http.LocalAddrContextKey, la))
+		w := httptest.NewRecorder()
+		h.WebHandler().ServeHTTP(w, r)
+		if w.Code != tc.code {
+			t.Errorf("Host by name on a listener at %s: %d, want %d", tc.local, w.Code, tc.code)
 		}
 	}
 	if w := webGet(h, "GET", "/identity", "manager", "manager", "Origin", "http://127.0.0.1:8081", "Sec-Fetch-Site", "same-origin"); w.Code != 200 {

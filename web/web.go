@@ -183,10 +183,17 @@ func (h *Handler) home(c *model.Chassis) string {
 	return "/"
 }
 
-// hostOK: the Host header names a loopback address, or the address the
-// request came in on (no other name reaches the switch: a page of another
-// site that rebinds its name to loopback is refused).
+// hostOK: on a loopback listener the Host header names a loopback
+// address (a page of another site whose name was rebound to loopback is
+// refused: DNS rebinding). A listener off loopback (a container's, its
+// chassis with passwords of their own: the exposure rule) is reached by
+// whatever name the network gives it.
 func (h *Handler) hostOK(r *http.Request) bool {
+	if la, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		if ta, ok := la.(*net.TCPAddr); ok && !ta.IP.IsLoopback() {
+			return true
+		}
+	}
 	host, _, err := net.SplitHostPort(r.Host)
 	if err != nil {
 		host = r.Host
@@ -196,18 +203,7 @@ func (h *Handler) hostOK(r *http.Request) bool {
 		return true
 	}
 	ip := net.ParseIP(host)
-	if ip == nil {
-		return false
-	}
-	if ip.IsLoopback() {
-		return true
-	}
-	if la, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		if ta, ok := la.(*net.TCPAddr); ok && ta.IP.Equal(ip) {
-			return true
-		}
-	}
-	return false
+	return ip != nil && ip.IsLoopback()
 }
 
 // sameOrigin refuses what a page of another origin asks the browser to
