@@ -18,7 +18,7 @@ import (
 // image (no containerlab here): every node a switchsim container of the
 // image make image tags, one per vendor, each serving a built-in
 // scenario, its published ports the image's (management and both module
-// consoles; NETCONF for a vendor with an XML API), no host port twice,
+// consoles, the web interface; NETCONF for a vendor with an XML API), no host port twice,
 // and the README's commands naming the image's paths.
 
 type clabNode struct {
@@ -127,9 +127,9 @@ func TestContainerlabTopology(t *testing.T) {
 			hostPorts[host] = name
 			inside[cp] = true
 		}
-		for _, want := range []int{2222, 2301, 2302} {
+		for _, want := range []int{2222, 2301, 2302, 8081} {
 			if !inside[want] {
-				t.Fatalf("%s: port %d (management and module consoles) not published", name, want)
+				t.Fatalf("%s: port %d (management, module consoles, web interface) not published", name, want)
 			}
 		}
 		if xml != inside[8830] {
@@ -157,7 +157,7 @@ func TestContainerlabTopology(t *testing.T) {
 		}
 	}
 	for host, name := range hostPorts {
-		if !bytes.Contains(readme, []byte("ssh -p "+host+" ")) {
+		if !bytes.Contains(readme, []byte("ssh -p "+host+" ")) && !bytes.Contains(readme, []byte("http://localhost:"+host+"/")) {
 			t.Fatalf("README.md does not say how to reach %s's port %s", name, host)
 		}
 	}

@@ -61,9 +61,10 @@ var Env = []string{
 
 // Ports are the ports a chassis serves on (serve's defaults): the
 // management CLI, the two module consoles, telnet (when --telnet turns it
-// on), the web interface (reserved: issue 18) and NETCONF (Junos). The
-// control API stays on the container's loopback (switchsim ctl inside it).
-var Ports = []string{"2222/tcp", "2301/tcp", "2302/tcp", "2323/tcp", "8000/tcp", "8830/tcp"}
+// on), the web interface (8081 for one chassis, 8000 on each address of
+// a fleet) and NETCONF (Junos). The control API stays on the container's
+// loopback (switchsim ctl inside it).
+var Ports = []string{"2222/tcp", "2301/tcp", "2302/tcp", "2323/tcp", "8000/tcp", "8081/tcp", "8830/tcp"}
 
 // Options say what goes into the image.
 type Options struct {

@@ -115,7 +115,7 @@ func TestImage(t *testing.T) {
 		ports = append(ports, p)
 	}
 	sort.Strings(ports)
-	if want := []string{"2222/tcp", "2301/tcp", "2302/tcp", "2323/tcp", "8000/tcp", "8830/tcp"}; !reflect.DeepEqual(ports, want) {
+	if want := []string{"2222/tcp", "2301/tcp", "2302/tcp", "2323/tcp", "8000/tcp", "8081/tcp", "8830/tcp"}; !reflect.DeepEqual(ports, want) {
 		t.Fatalf("exposed %v, want %v", ports, want)
 	}
 	for _, e := range []string{"SWITCHSIM_STATE_DIR=/state", "SWITCHSIM_HOST=0.0.0.0", "SWITCHSIM_SCENARIO=8212zl", "SWITCHSIM_IMAGES=/images"} {

@@ -241,7 +241,7 @@ func TestManifests(t *testing.T) {
 		}
 		total += len(inv.Chassis)
 		first := inv.Chassis[0]
-		want := map[string]string{"ssh": first.Mgmt, "console1": first.Consoles[0], "console2": first.Consoles[1], "netconf": first.NETCONF}
+		want := map[string]string{"ssh": first.Mgmt, "console1": first.Consoles[0], "console2": first.Consoles[1], "web": first.Web, "netconf": first.NETCONF}
 		for name, addr := range want {
 			if "0.0.0.0:"+strconv.Itoa(int(ports[name])) != addr {
 				t.Fatalf("shard %d: container port %s is %d, the first chassis's is %s", i, name, ports[name], addr)
