@@ -150,6 +150,39 @@ func durableChange(t *testing.T, addr, kind, from, to string) {
 	}
 }
 
+// The other durable acts, a copy and a sync, each with what a
+// restart must show for it: the 8212zl's copy of its primary image over
+// the secondary (show flash: both banks K.15.06.0017), and the 7750's
+// synchronization of the standby CPM's configuration (show redundancy
+// synchronization: a Last Config File Sync Time).
+type durableAct struct {
+	kind, user, pass string
+	act              string
+	do               func(c *sshtest.Term, name string)
+	show, want       string
+}
+
+var durableActs = []durableAct{
+	{kind: "8212zl", user: "manager", pass: "manager", act: "copy flash flash secondary",
+		do: func(c *sshtest.Term, name string) {
+			c.Login(name + "# ")
+			c.Send("copy flash flash secondary\r") // = act
+			c.Until("continue [y/n]? ")
+			c.Send("y")
+			c.Until("Validating and Writing System Software to FLASH ...")
+			c.Until(name + "# ")
+		},
+		show: "show flash\r", want: "Secondary Image : 15604392  04/20/12 K.15.06.0017"},
+	{kind: "7750-sr12", user: "admin", pass: "admin", act: "admin redundancy synchronize config",
+		do: func(c *sshtest.Term, name string) {
+			c.Until("A:" + name + "# ")
+			c.Send("admin redundancy synchronize config\r")
+			c.Until("Completed.")
+			c.Until("A:" + name + "# ")
+		},
+		show: "show redundancy synchronization\r", want: "Last Config File Sync Time   : 20"},
+}
+
 // savedHostname reads the hostname a chassis's state file brings back.
 func savedHostname(t *testing.T, dir, name string) string {
 	t.Helper()
@@ -210,6 +243,21 @@ func killFleet(t *testing.T, n, per int) {
 			want[name] = to
 		}
 	}
+	// a copy and a sync on chassis not renamed
+	acted := map[string]durableAct{}
+	for _, a := range durableActs {
+		for i := 1; i <= n; i++ {
+			name := fmt.Sprintf("%s-%0*d", a.kind, width(n), i)
+			if want[name] != "" {
+				continue
+			}
+			c := sshtest.Open(t, p.mgmt(name), a.user, a.pass, 200, 1000)
+			a.do(c, name)
+			c.Close()
+			acted[name] = a
+			break
+		}
+	}
 	p.kill()
 	for name, to := range want {
 		if got := savedHostname(t, dir, name); got != to {
@@ -239,7 +287,20 @@ func killFleet(t *testing.T, n, per int) {
 			break
 		}
 	}
-	t.Logf("%d chassis: %d durable changes read back after SIGKILL", n*len(fleetKinds), len(want))
+	for name, a := range acted {
+		c := sshtest.Open(t, q.mgmt(name), a.user, a.pass, 200, 1000)
+		if a.kind == "8212zl" {
+			c.Login(name + "# ")
+		} else {
+			c.Until(name + "# ")
+		}
+		c.Send(a.show)
+		if out, ok := c.Seek(a.want); !ok {
+			t.Errorf("%s after SIGKILL and a restart: %q does not show %q; %q was acknowledged before the kill:\n%s", name, a.show, a.want, a.act, out)
+		}
+		c.Close()
+	}
+	t.Logf("%d chassis: %d durable changes, a copy and a sync read back after SIGKILL", n*len(fleetKinds), len(want))
 }
 
 func width(n int) int {
