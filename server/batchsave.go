@@ -40,7 +40,7 @@ func writeBatch(files []batchFile) (int, error) {
 			return 0, fmt.Errorf("flushing %s: %w", d, err)
 		}
 	}
-	n := 0
+	renamed := map[string]int{}
 	var first error
 	for i, f := range files {
 		if errs[i] == nil {
@@ -53,15 +53,34 @@ func writeBatch(files []batchFile) (int, error) {
 			}
 			continue
 		}
-		n++
+		renamed[filepath.Dir(f.path)]++
 	}
-	for d := range dirs {
-		if df, err := os.Open(d); err == nil {
-			df.Sync()
-			df.Close()
+	// the renames are durable once their directory is synced: the files
+	// of a directory that cannot be are not counted as saved
+	n := 0
+	for d, k := range renamed {
+		if err := syncDirFn(d); err != nil {
+			if first == nil {
+				first = fmt.Errorf("syncing directory %s: %w (its %d renamed files may be old after a crash)", d, err, k)
+			}
+			continue
 		}
+		n += k
 	}
 	return n, first
+}
+
+// syncDirFn is syncDir (tests make it fail).
+var syncDirFn = syncDir
+
+// syncDir fsyncs a directory (its entries: the renames).
+func syncDir(d string) error {
+	df, err := os.Open(d)
+	if err != nil {
+		return err
+	}
+	defer df.Close()
+	return df.Sync()
 }
 
 // writeTemp writes a file's temp file (not yet flushed).

@@ -19,6 +19,10 @@ import (
 // shows (boot output, the standby's console), exactly as on a port of its
 // block. Like a terminal server, it keeps its own host key.
 
+// consoleServerName names the console server (its derived host key, its
+// log); no chassis may take it.
+const consoleServerName = "console-server"
+
 type lineKeyType struct{}
 
 var lineKey lineKeyType
@@ -61,12 +65,12 @@ func (fl *fleet) newConsoleServer() *ssh.Server {
 	s := fl.s
 	var signers []ssh.Signer
 	if fl.cfg.Secret != nil {
-		if sg, err := gossh.NewSignerFromKey(derivedKey(fl.cfg.Secret, "console-server")); err == nil {
+		if sg, err := gossh.NewSignerFromKey(derivedKey(fl.cfg.Secret, consoleServerName)); err == nil {
 			signers = append(signers, sg)
 		}
 	}
 	if len(signers) == 0 {
-		h := &Host{Name: "console-server"}
+		h := &Host{Name: consoleServerName}
 		if h.newHostKey() == nil {
 			signers = append(signers, h.signer)
 		}

@@ -523,8 +523,15 @@ func (fl *fleet) touch(sl *slot) (*Host, error) {
 	}
 	h, err := fl.s.buildHost(cc, buildOpts{lazy: true, anchor: fl.anchor, secret: fl.cfg.Secret})
 	if err != nil {
-		sl.err = err
-		fl.s.logf("switchsim: %s: %v (its connections are closed)", cc.Name, err)
+		if errors.Is(err, ErrDamaged) {
+			// for good: the file stays damaged until someone moves it
+			sl.err = err
+			fl.s.logf("switchsim: %s: %v (its connections are closed)", cc.Name, err)
+			return nil, err
+		}
+		// an I/O error (out of descriptors while sessions fill the
+		// table, say): the next touch tries again
+		fl.s.logf("switchsim: %s: %v (this connection is closed; the next one tries again)", cc.Name, err)
 		return nil, err
 	}
 	sl.mgmt = newSSHFront(fl.s, h, route{mgmt: true})

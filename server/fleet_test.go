@@ -336,42 +336,53 @@ func TestFleetSocketPerAddress(t *testing.T) {
 func TestFleetDescriptorBudget(t *testing.T) {
 	dir := t.TempDir()
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
-	base := randomPort(rng)
-	inv, err := ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte(fmt.Sprintf("base-port: %d\nblock: 6\ntelnet: true\nchassis:\n  - name: sw\n    count: 100\n", base)),
-		nil, vendors.Registry, InventoryOptions{Lazy: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Start(Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports, FDLimit: 1000}})
 	want := "not enough file descriptors: 100 chassis in port blocks listen on 500 sockets, and 1,000 more are kept for sessions (--session-reserve) and 48 for the process: 1,548 in all, but this process may open 1,000 (RLIMIT_NOFILE; the soft limit is raised to the hard one). Serve them at an address each (--address-per-chassis 127.1.0.0/16: one socket per port), serve fewer, or raise the hard limit as root (ulimit -Hn 16384 in the shell that starts switchsim, LimitNOFILE=16384 in its systemd unit, or a nofile line in /etc/security/limits.conf)"
-	var be *BudgetError
-	if err == nil || err.Error() != want || !errors.As(err, &be) {
-		t.Fatalf("got  %v\nwant %s", err, want)
-	}
-	// nothing was bound: the first block's port is free
-	if l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(base))); err != nil {
-		if !errors.Is(err, syscall.EADDRINUSE) {
+	// nothing is bound before the refusal: the first block's port is
+	// free after it (another program may hold a random port: try others;
+	// a port held after every refusal is a leaked listener)
+	for try := 1; ; try++ {
+		base := randomPort(rng)
+		inv, err := ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte(fmt.Sprintf("base-port: %d\nblock: 6\ntelnet: true\nchassis:\n  - name: sw\n    count: 100\n", base)),
+			nil, vendors.Registry, InventoryOptions{Lazy: true})
+		if err != nil {
 			t.Fatal(err)
 		}
-	} else {
-		l.Close()
+		_, err = Start(Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports, FDLimit: 1000}})
+		var be *BudgetError
+		if err == nil || err.Error() != want || !errors.As(err, &be) {
+			t.Fatalf("got  %v\nwant %s", err, want)
+		}
+		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(base)))
+		if err == nil {
+			l.Close()
+			break
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) || try == 10 {
+			t.Fatalf("after the refusal, port %d: %v", base, err)
+		}
 	}
 	// the same fleet at an address each needs three sockets
-	inv, err = ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte("telnet: true\nchassis:\n  - name: sw\n    count: 100\n"),
-		nil, vendors.Registry, InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d,telnet=%d,web=off", base, base+1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports, ConsoleServer: inv.ConsoleServer, FDLimit: 1000, SessionReserve: 900}}
-	s, err := Start(cfg)
-	if err != nil && !errors.Is(err, syscall.EADDRINUSE) {
-		t.Fatal(err)
-	}
-	if s != nil {
+	var cfg Config
+	for try := 1; ; try++ {
+		base := randomPort(rng)
+		inv, err := ParseInventoryWith(filepath.Join(dir, "f.yaml"), []byte("telnet: true\nchassis:\n  - name: sw\n    count: 100\n"),
+			nil, vendors.Registry, InventoryOptions{Lazy: true, AddressPerChassis: randomPrefix(rng), AddressPorts: fmt.Sprintf("ssh=%d,telnet=%d,web=off", base, base+1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = Config{Vendors: vendors.Registry, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports, ConsoleServer: inv.ConsoleServer, FDLimit: 1000, SessionReserve: 900}}
+		s, err := Start(cfg)
+		if err != nil {
+			if !errors.Is(err, syscall.EADDRINUSE) || try == 10 {
+				t.Fatal(err)
+			}
+			continue
+		}
 		if st := s.Stats(); st.FDs > 30 {
 			t.Errorf("%d descriptors for 100 chassis at an address each", st.FDs)
 		}
 		s.Close()
+		break
 	}
 	cfg.Fleet.SessionReserve = 990
 	if _, err := Start(cfg); err == nil || !strings.Contains(err.Error(), "100 chassis at an address each listen on 2 sockets, and 990 more are kept for sessions") ||

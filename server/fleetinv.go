@@ -281,6 +281,8 @@ func ParseInventoryWith(path string, data []byte, cat *scenario.Catalog, reg Ven
 				d.Fail(e.node, e.path+".name", "%q is not a chassis name (letters, digits, '.', '_', '-'; up to 63)", name)
 			case reservedNames[strings.ToLower(name)]:
 				d.Fail(e.node, e.path+".name", "%q is reserved (a file of that name is in the state directory)", name)
+			case strings.EqualFold(name, consoleServerName):
+				d.Fail(e.node, e.path+".name", "%q is reserved (the console server's name: its host key is derived from it)", name)
 			case seen[name] != "":
 				d.Fail(e.node, e.path+".name", "%q is also %s", name, seen[name])
 			}

@@ -98,6 +98,7 @@ func TestInventoryAddressErrors(t *testing.T) {
 		{"address-per-chassis: 127.5.0.0/24\nconsole-server: 10.1.1.1\nchassis:\n  - name: a\n",
 			`f.yaml:2: console-server: "10.1.1.1" is not an address in 127.0.0.0/8`},
 		{"chassis:\n  - name: nornir\n", `f.yaml:2: chassis[0].name: "nornir" is reserved (a file of that name is in the state directory)`},
+		{"chassis:\n  - name: Console-Server\n", `f.yaml:2: chassis[0].name: "Console-Server" is reserved (the console server's name: its host key is derived from it)`},
 	}
 	for _, c := range cases {
 		_, err := ParseInventoryWith("f.yaml", []byte(c.yaml), nil, vendors.Registry, InventoryOptions{Lazy: true})

@@ -547,7 +547,12 @@ func (h *Host) Close() { h.close() }
 func (h *Host) close() bool {
 	h.once.Do(func() {
 		h.end()
-		if h.store != nil && (!h.onlyChanged || h.store.takePending()) {
+		if h.store == nil {
+			return
+		}
+		// takePending also stops the flush (and the retries of a
+		// failed write) for good
+		if changed := h.store.takePending(); !h.onlyChanged || changed {
 			h.closeSaved = true
 			h.mu.Lock()
 			h.snapSeq++

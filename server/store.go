@@ -59,6 +59,11 @@ type Store struct {
 	// snapshot to writing it, so a fleet's stop can wait for one in
 	// flight (takePending)
 	fmu sync.Mutex
+	// failed: the last write failed; its snapshot is kept pending and
+	// written again a second later, and on stop (takePending)
+	failed bool
+	// closed: the chassis stopped; nothing arms the flush again
+	closed bool
 }
 
 // NewStore saves to path. Temp files of writes that a crash interrupted
@@ -94,8 +99,22 @@ func (s *Store) writeSeq(data []byte, seq uint64) {
 		return
 	}
 	if err := s.write(data); err != nil {
-		fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v\n", s.path, err)
+		if !s.failed {
+			fmt.Fprintf(os.Stderr, "switchsim: saving %s: %v (tried again every second, and on stop)\n", s.path, err)
+		}
+		s.failed = true
+		// keep it: a failed write, durable or not, is written again
+		if s.pending == nil {
+			s.pending = &snapshot{data: data, seq: seq}
+		}
+		if s.timer == nil && !s.closed {
+			s.timer = time.AfterFunc(time.Second, s.flushPending)
+		}
 		return
+	}
+	if s.failed {
+		fmt.Fprintf(os.Stderr, "switchsim: saved %s again\n", s.path)
+		s.failed = false
 	}
 	if seq > s.last {
 		s.last = seq
@@ -245,10 +264,14 @@ func (s *Store) takePending() bool {
 		s.timer.Stop()
 		s.timer = nil
 	}
+	s.closed = true
 	p := s.pending
 	s.pending = nil
 	s.mu.Unlock()
 	s.fmu.Lock()
 	s.fmu.Unlock()
-	return p != nil
+	s.mu.Lock()
+	failed := s.failed
+	s.mu.Unlock()
+	return p != nil || failed
 }
