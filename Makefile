@@ -51,7 +51,7 @@ soak: build
 # bin/switchsim-image.tar (docker load -i / podman load -i) and the OCI
 # layout bin/switchsim-oci; it prints the digest.
 image:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o bin/switchsim-static ./cmd/switchsim
+	CGO_ENABLED=0 $(GO) build -trimpath -buildvcs=false -ldflags='-s -w' -o bin/switchsim-static ./cmd/switchsim
 	cd deploy && $(GO) run ./cmd/switchsim-image --bin ../bin/switchsim-static --images ../scenario/images --out ../bin/switchsim-image.tar --layout ../bin/switchsim-oci
 
 bench: build

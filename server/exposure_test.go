@@ -173,3 +173,28 @@ func TestShardReadyAndListeners(t *testing.T) {
 		t.Fatalf("listeners %v", ls)
 	}
 }
+
+// A shard that rendezvous hashing left empty serves nothing and is
+// ready (a pod that crash-looped instead would never settle).
+func TestEmptyShardIsReady(t *testing.T) {
+	text := []byte("base-port: 0\nchassis:\n  - name: a\n    count: 2\n")
+	for i := 0; i < 8; i++ {
+		inv, err := ParseInventoryWith("f.yaml", text, nil, vendors.Registry, InventoryOptions{Lazy: true, Shard: &Shard{i, 8}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(inv.Chassis) > 0 {
+			continue
+		}
+		srv, err := Start(Config{Vendors: vendors.Registry, Virtual: true, Chassis: inv.Chassis, Fleet: &FleetConfig{Ports: inv.Ports}})
+		if err != nil {
+			t.Fatalf("an empty shard: %v", err)
+		}
+		if rd := srv.Ready(); !rd.Ready || rd.Chassis != 0 {
+			t.Fatalf("an empty shard: %+v", rd)
+		}
+		srv.Close()
+		return
+	}
+	t.Fatal("2 chassis in 8 shards left no shard empty")
+}

@@ -261,7 +261,8 @@ func TestAbusePainted(t *testing.T) {
 		check()
 		q.Close()
 	}
+	// the abusers' sessions end first (their buffers with them)
+	settle(t, base)
 	bounded(t, before, 8<<20, "painted abuse")
 	check()
-	settle(t, base)
 }

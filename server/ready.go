@@ -21,16 +21,20 @@ func (s *Server) Ready() Readiness {
 	s.mu.Unlock()
 	var r Readiness
 	if s.fleet != nil {
+		// a fleet is ready once its listeners are bound, also a shard
+		// that holds no chassis
 		r.Chassis = len(s.fleet.slots)
 		s.fleet.mu.Lock()
-		if s.fleet.listening && !s.fleet.closed {
-			r.Listening = r.Chassis
-		}
+		up := s.fleet.listening && !s.fleet.closed
 		s.fleet.mu.Unlock()
-	} else {
-		r.Chassis = len(s.cfg.Chassis)
-		r.Listening = len(s.addrs)
+		if up && !closed {
+			r.Listening = r.Chassis
+			r.Ready = true
+		}
+		return r
 	}
+	r.Chassis = len(s.cfg.Chassis)
+	r.Listening = len(s.addrs)
 	if closed {
 		r.Listening = 0
 	}

@@ -82,7 +82,10 @@ type Vendors interface {
 type Config struct {
 	// Vendors resolves each chassis's vendor.
 	Vendors Vendors
-	Chassis []ChassisConfig
+	// TrustedNetwork lets a chassis without passwords take logins from
+	// off loopback too (--trusted-network; opendoor.go).
+	TrustedNetwork bool
+	Chassis        []ChassisConfig
 	// Images is the TFTP stand-in (default: the built-in releases).
 	Images *scenario.Catalog
 	// TFTPOut receives copy crash-log uploads ("" = refused).

@@ -121,7 +121,7 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 		HostSigners: []ssh.Signer{h.Signer()},
 		PasswordHandler: func(ctx ssh.Context, password string) bool {
 			lv, ok := h.auth(ctx.User(), password)
-			if !ok {
+			if !ok || s.openDoor(h, lv, ctx.RemoteAddr()) {
 				f.fail(ctx)
 				return false
 			}
@@ -134,7 +134,7 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 				return false
 			}
 			lv, ok := h.auth(ctx.User(), answers[0])
-			if !ok {
+			if !ok || s.openDoor(h, lv, ctx.RemoteAddr()) {
 				f.fail(ctx)
 				return false
 			}
@@ -150,12 +150,13 @@ func newSSHFront(s *Server, h *Host, r route) *sshFront {
 		},
 		ServerConfigCallback: func(ctx ssh.Context) *gossh.ServerConfig {
 			cfg := &gossh.ServerConfig{}
-			if h.noPasswords() {
+			if s.noneAuthOK(h, ctx) {
 				cfg.NoClientAuth = true
 			}
 			return cfg
 		},
 		ConnCallback: func(ctx ssh.Context, conn net.Conn) net.Conn {
+			ctx.SetValue(peerKey, conn.RemoteAddr())
 			// no keys after "clear crypto": the switch serves no SSH;
 			// a takeover in progress: no module to land on yet
 			if !h.HostKeysPresent() || (r.mgmt || r.netconf) && h.ActiveModule() < 0 {

@@ -101,6 +101,10 @@ func (s *Server) telnetSession(h *Host, c net.Conn) {
 	if h.ActiveModule() < 0 {
 		return
 	}
+	if !s.cfg.TrustedNetwork && !peerLoopback(c.RemoteAddr()) && h.noPasswords() {
+		c.Write([]byte(OpenDoorRefusal))
+		return
+	}
 	// we echo and suppress go-ahead; ask for the window size
 	c.Write([]byte{tnIAC, tnWILL, optEcho, tnIAC, tnWILL, optSGA, tnIAC, tnDO, optNAWS})
 	cc := console.NewConn(iacWriter{c}, true, 80, 24)

@@ -44,6 +44,10 @@ type Chassis interface {
 // refused (431) by the HTTP server before it reaches a handler.
 const MaxHeaderBytes = 8 << 10
 
+// httpHeaderSlack is what net/http reads beyond its Server's
+// MaxHeaderBytes before refusing.
+const httpHeaderSlack = 4096
+
 // Refresh is how often an open event stream re-renders even without a
 // change (the up times move with the clock).
 var Refresh = time.Second
@@ -70,7 +74,7 @@ func New(ch Chassis, v any) *Handler {
 // NewServer is an http.Server for a handler, with the limits every web
 // listener has.
 func NewServer(h http.Handler) *http.Server {
-	return &http.Server{Handler: h, MaxHeaderBytes: MaxHeaderBytes,
+	return &http.Server{Handler: h, MaxHeaderBytes: MaxHeaderBytes - httpHeaderSlack,
 		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -184,7 +185,34 @@ func TestInventoryShards(t *testing.T) {
 			t.Fatalf("%s: want %s in\n%s", name, want, out)
 		}
 	}
+	// every address of a chassis is its pod's: management, consoles,
+	// NETCONF, the web interface
+	js, err := stdout(t, func() error {
+		return inventory([]string{"--format", "json", "--shards", "3", "--domain", "switchsim.lab.svc.cluster.local", inv})
+	})
+	if err != nil || strings.Contains(js, "127.0.0.1") || !strings.Contains(js, `"web": "switchsim-`) {
+		t.Fatalf("json inventory of the shards (%v):\n%s", err, js)
+	}
 	if _, err := stdout(t, func() error { return inventory([]string{"--shards", "3", inv}) }); err == nil || !strings.Contains(err.Error(), "give --domain") {
 		t.Fatalf("--shards without --domain: %v", err)
 	}
+}
+
+// serve of an empty shard says so and serves (no crash loop).
+func TestServeEmptyShard(t *testing.T) {
+	dir := t.TempDir()
+	inv := filepath.Join(dir, "small.yaml")
+	os.WriteFile(inv, []byte("base-port: 0\nchassis:\n  - name: sw\n    count: 2\n"), 0o644)
+	for i := 0; i < 8; i++ {
+		if server.ShardOf("sw001", 8) == i || server.ShardOf("sw002", 8) == i {
+			continue
+		}
+		cfg, warn, err := serveConfig(t, "--state-dir", dir, "--inventory", inv, "--shard", fmt.Sprintf("%d/8", i), "--control", "off")
+		want := fmt.Sprintf("switchsim: shard %d/8 of %s has no chassis (the fleet is smaller than its shards): serving none\n", i, inv)
+		if err != nil || len(cfg.Chassis) != 0 || warn != want {
+			t.Fatalf("shard %d/8: %v, %d chassis, %q", i, err, len(cfg.Chassis), warn)
+		}
+		return
+	}
+	t.Fatal("no empty shard")
 }

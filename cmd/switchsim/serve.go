@@ -228,6 +228,7 @@ func (f *serveFlags) config() (server.Config, error) {
 	if err := f.checkExposure(cfg); err != nil {
 		return cfg, err
 	}
+	cfg.TrustedNetwork = f.trustedNetwork
 	return cfg, nil
 }
 

@@ -90,7 +90,7 @@ func onHost(l server.Listed, host string) server.Listed {
 		return net.JoinHostPort(host, p)
 	}
 	l.Host = host
-	l.Mgmt, l.Telnet, l.NETCONF = move(l.Mgmt), move(l.Telnet), move(l.NETCONF)
+	l.Mgmt, l.Telnet, l.NETCONF, l.Web = move(l.Mgmt), move(l.Telnet), move(l.NETCONF), move(l.Web)
 	cs := make([]string, len(l.Consoles))
 	for i, c := range l.Consoles {
 		cs[i] = move(c)

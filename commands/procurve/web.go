@@ -181,11 +181,11 @@ func webRedundancy(c *model.Chassis) string {
 	}
 	// the words of show redundancy (Figures 15-1 to 15-25)
 	b.WriteString("<table class=\"info\" id=\"redundancy-settings\">\n")
-	row(&b, "mgmt-redundancy", "Mgmt Redundancy", setting)
-	row(&b, "failovers", "Failovers", fmt.Sprint(c.Failovers))
-	row(&b, "last-failover", "Last Failover", last)
+	row(&b, "mgmt-redundancy", tx.WebMgmtRedundancy, setting)
+	row(&b, "failovers", tx.WebFailovers, fmt.Sprint(c.Failovers))
+	row(&b, "last-failover", tx.WebLastFailover, last)
 	b.WriteString("</table>\n<table class=\"info\" id=\"redundancy-modules\">\n")
-	b.WriteString("<tr><th>Slot</th><th>Module Description</th><th>Status</th><th>SW Version</th><th>Boot Image</th></tr>\n")
+	fmt.Fprintf(&b, "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n", tx.WebSlot, tx.WebModuleDesc, tx.WebStatusHead, tx.WebSWVersion, tx.WebBootImage)
 	for i, m := range c.Modules {
 		if !m.Present {
 			continue
@@ -198,11 +198,11 @@ func webRedundancy(c *model.Chassis) string {
 			i+1, esc(statusName(m)), m.Slot, esc(branded(m.Hardware.Description, sw)), esc(statusName(m)), esc(ver), esc(boot))
 	}
 	b.WriteString("</table>\n<table class=\"info\" id=\"redundancy-fabrics\">\n")
-	b.WriteString("<tr><th>Slot</th><th>Module Description</th><th>Status</th></tr>\n")
+	fmt.Fprintf(&b, "<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", tx.WebSlot, tx.WebModuleDesc, tx.WebStatusHead)
 	for _, f := range c.Fabrics {
-		st := "Enabled"
+		st := tx.WebEnabled
 		if !c.FabricEnabled(f.Number) {
-			st = "Disabled"
+			st = tx.WebDisabled
 		}
 		fmt.Fprintf(&b, "<tr data-fabric=\"%d\"><td>%d</td><td>%s</td><td class=\"status\">%s</td></tr>\n",
 			f.Number, f.Number, esc(branded(f.Hardware.Description, sw)), st)

@@ -26,7 +26,7 @@ import (
 // What README's "Containers" section says the image is; the tests check
 // the built image against these.
 const (
-	// Binary is the static switchsim (CGO_ENABLED=0 -trimpath).
+	// Binary is the static switchsim (CGO_ENABLED=0 -trimpath -buildvcs=false).
 	Binary = "/switchsim"
 	// StateDir is the state directory, a volume writable by User.
 	StateDir = "/state"

@@ -55,7 +55,7 @@ func theImage(t *testing.T) v1.Image {
 		t.Fatalf("%s: %v", p, err)
 	}
 	bin := filepath.Join(t.TempDir(), "switchsim")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "./cmd/switchsim")
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", bin, "./cmd/switchsim")
 	cmd.Dir = "../.."
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {

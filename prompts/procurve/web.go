@@ -6,6 +6,8 @@ package procurve
 // figures are pictures, so every other word of the pages is ours.
 const web = "manual 001 ch.15 'Using the Web Browser for Redundant Management'"
 
+const showRed = "manual 001 ch.15 Figures 15-1 to 15-25, show redundancy"
+
 var (
 	WebTabIdentity      = t("web-tab-identity", "Identity", web+": the Identity page (Figure 15-26)")
 	WebTabStatus        = t("web-tab-status", "Status", web+": 'select the Status tab'")
@@ -15,11 +17,16 @@ var (
 	WebButtonDevice     = t("web-button-device", "Device View", web+": 'and then the Device View button'")
 	WebSoftwareVersion  = t("web-software-version", "Software Version", "manual Figure 15-26's caption: 'Identity Page showing Software Version'")
 	WebSystemUpTime     = t("web-system-up-time", "SystemUp Time", "manual Figure 15-27's caption: 'Showing the SystemUp Time for Both Management Modules'")
-	WebActive           = t("web-active", "Active", "manual Table 15-2's column 'Active Module'; show redundancy's Status")
-	WebStandby          = t("web-standby", "Standby", "manual Table 15-2's column 'Standby Module'; show redundancy's Status")
-	WebFabricModules    = t("web-fabric-modules", "Fabric modules", web+": the Device View's list")
-	WebInterfaceModules = t("web-interface-modules", "Interface modules", web+": the Device View's list")
-	WebSSM              = t("web-ssm", "System Support module", web+": the Device View's list")
+	// the Redundancy Status page: show redundancy's words
+	WebMgmtRedundancy   = t("web-mgmt-redundancy", "Mgmt Redundancy", showRed+": 'Mgmt Redundancy :'")
+	WebFailovers        = t("web-failovers", "Failovers", showRed+": 'Failovers       :'")
+	WebLastFailover     = t("web-last-failover", "Last Failover", showRed+": 'Last Failover   :'")
+	WebSlot             = t("web-slot", "Slot", showRed+": column 'Slot'")
+	WebModuleDesc       = t("web-module-description", "Module Description", showRed+": column 'Module Description'")
+	WebSWVersion        = t("web-sw-version", "SW Version", showRed+": column 'SW Version'")
+	WebBootImage        = t("web-boot-image", "Boot Image", showRed+": column 'Boot Image'")
+	WebEnabled          = t("web-enabled", "Enabled", showRed+": a fabric module's Status")
+	WebDisabled         = t("web-disabled", "Disabled", showRed+": a fabric module's Status")
 	WebLEDActv          = t("web-led-actv", "Actv", "manual 'Active (Actv) LED Behavior', Figure 15-30")
 	WebLEDDwn           = t("web-led-dwn", "Dwn", "manual ch.15 hotswapping: 'The Dwn LED to the right of the MM Shutdown button'")
 	WebMMReset          = t("web-mm-reset", "MM Reset", "manual ch.15: 'The MM Reset button found on each management module'")
