@@ -15,6 +15,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/vendors"
 )
@@ -73,7 +74,7 @@ func TestExosAbuseHugeLine(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := exosBystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	p := sshtest.Open(t, addr, "admin", "", 80, 24)
 	p.Until("BD-8810.1 # ")
 	written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
@@ -86,10 +87,10 @@ func TestExosAbuseHugeLine(t *testing.T) {
 	if got, want := p.Until("BD-8810.2 # "), "\r\n"+strings.Repeat(" ", len("BD-8810.1 # "))+"^\r\n%% Invalid input detected at '^' marker.\r\nBD-8810.2 # "; got != want {
 		t.Fatalf("after the line: %q", got[max(0, len(got)-300):])
 	}
-	bounded(t, before, 8<<20, "1 MB line")
+	wait.HeapBounded(t, before, 8<<20, "1 MB line")
 	check()
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestExosAbuseRandomBinary(t *testing.T) {
@@ -97,7 +98,7 @@ func TestExosAbuseRandomBinary(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := exosBystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	// the user account: random keys there cannot reboot or fail over
 	rng := rand.New(rand.NewSource(2))
 	for round := 0; round < 4; round++ {
@@ -111,8 +112,8 @@ func TestExosAbuseRandomBinary(t *testing.T) {
 	p := sshtest.Open(t, addr, "user", "", 80, 24)
 	p.Until(" > ")
 	p.Close()
-	bounded(t, before, 8<<20, "random binary")
-	settle(t, base)
+	wait.HeapBounded(t, before, 8<<20, "random binary")
+	wait.Goroutines(t, base)
 	for i := 0; i < 20; i++ {
 		c, err := netDial(addr)
 		if err != nil {
@@ -125,7 +126,7 @@ func TestExosAbuseRandomBinary(t *testing.T) {
 		c.Close()
 	}
 	check()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestExosAbuseCtrlCStorm(t *testing.T) {
@@ -157,7 +158,7 @@ func TestExosAbuseCtrlCStorm(t *testing.T) {
 	p.Until("BD-8810.4 # ")
 	check()
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestExosAbuseDisconnectMidDialog(t *testing.T) {
@@ -204,7 +205,7 @@ func TestExosAbuseDisconnectMidDialog(t *testing.T) {
 	// the hung-up session waits for its download, as the switch finishes
 	// it; then it ends too
 	h.Advance(10 * time.Minute)
-	settle(t, base)
+	wait.Goroutines(t, base)
 	if n := h.Sessions(); n != 1 {
 		t.Fatalf("%d sessions left (the bystander's only)", n)
 	}
@@ -276,18 +277,13 @@ func TestExosConcurrentSessionsAndPhysicalEvents(t *testing.T) {
 			}
 		}(i)
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for logins.Load() < int64(sessions) && time.Now().Before(deadline) {
-		<-time.After(5 * time.Millisecond)
-	}
+	wait.Until(30*time.Second, func() bool { return logins.Load() >= int64(sessions) })
 	ctl := func(action string, req ControlRequest) error { return s.control1(h, action, req) }
 	rng := rand.New(rand.NewSource(3))
 	mods := []string{"msm-a", "msm-b"}
 	for e := 0; e < events; e++ {
 		want := cmds.Load() + int64(sessions/4)
-		for d := time.Now().Add(20 * time.Millisecond); cmds.Load() < want && time.Now().Before(d); {
-			<-time.After(time.Millisecond)
-		}
+		wait.Until(20*time.Millisecond, func() bool { return cmds.Load() >= want })
 		m := mods[rng.Intn(2)]
 		var err error
 		switch rng.Intn(8) {
@@ -332,7 +328,7 @@ func TestExosConcurrentSessionsAndPhysicalEvents(t *testing.T) {
 			t.Fatal("no master after the events")
 		}
 	})
-	settle(t, base)
+	wait.Goroutines(t, base)
 	if n := h.Sessions(); n != 0 {
 		t.Fatalf("%d management sessions left", n)
 	}

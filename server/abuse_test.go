@@ -7,9 +7,7 @@ import (
 	"io"
 	"math/rand"
 	"net"
-	"os"
 	"runtime"
-	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +17,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	tx "github.com/switchsim/switchsim/prompts/procurve"
 )
@@ -34,39 +33,6 @@ func netDial(addr string) (net.Conn, error) {
 		c.SetDeadline(time.Now().Add(20 * time.Second))
 	}
 	return c, err
-}
-
-// settle waits (polling, with a deadline) for the goroutine count to come
-// back to base, and dumps the goroutines if it does not.
-func settle(t testing.TB, base int) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for runtime.NumGoroutine() > base {
-		if time.Now().After(deadline) {
-			pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
-			t.Fatalf("%d goroutines, baseline %d", runtime.NumGoroutine(), base)
-		}
-		<-time.After(5 * time.Millisecond)
-	}
-}
-
-// heap is the heap in use after collections (two: what a finalizer
-// kept alive in the first, a closed connection's buffers, goes in the
-// second).
-func heap() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapInuse
-}
-
-// bounded fails when the heap grew more than limit since before.
-func bounded(t testing.TB, before uint64, limit uint64, what string) {
-	t.Helper()
-	if after := heap(); after > before+limit {
-		t.Fatalf("%s: heap grew from %d to %d bytes", what, before, after)
-	}
 }
 
 // bystander is a session whose output must not change while another is
@@ -89,7 +55,7 @@ func TestAbuseHugeLine(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	p.Login("HP-E8212zl# ")
 	// 1 MB without a line end: the editor keeps MaxLine characters and
@@ -110,10 +76,10 @@ func TestAbuseHugeLine(t *testing.T) {
 	}
 	p.Send("show flash\r")
 	p.Until("Default Boot    : Primary\r\nHP-E8212zl# ")
-	bounded(t, before, 8<<20, "1 MB line")
+	wait.HeapBounded(t, before, 8<<20, "1 MB line")
 	check()
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestAbuseRandomBinary(t *testing.T) {
@@ -121,7 +87,7 @@ func TestAbuseRandomBinary(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	// the operator level: random keys there cannot reboot the chassis,
 	// which would rightly end the bystander's session too
 	rng := rand.New(rand.NewSource(1))
@@ -140,8 +106,8 @@ func TestAbuseRandomBinary(t *testing.T) {
 	p := sshtest.Open(t, addr, "operator", "operator", 80, 24)
 	p.Login("HP-E8212zl> ")
 	p.Close()
-	bounded(t, before, 8<<20, "random binary")
-	settle(t, base)
+	wait.HeapBounded(t, before, 8<<20, "random binary")
+	wait.Goroutines(t, base)
 	// random bytes as a whole SSH connection: not even a version line
 	for i := 0; i < 20; i++ {
 		c, err := netDial(addr)
@@ -155,7 +121,7 @@ func TestAbuseRandomBinary(t *testing.T) {
 		c.Close()
 	}
 	check()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestAbuseCtrlCStorm(t *testing.T) {
@@ -189,7 +155,7 @@ func TestAbuseCtrlCStorm(t *testing.T) {
 	p.Until("HP-E8212zl# ")
 	check()
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestAbuseWindowChangeFlood(t *testing.T) {
@@ -197,7 +163,7 @@ func TestAbuseWindowChangeFlood(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	p.Login("HP-E8212zl# ")
 	for i := 0; i < 10000; i++ {
@@ -219,10 +185,10 @@ func TestAbuseWindowChangeFlood(t *testing.T) {
 	}
 	p.Send("q")
 	p.Until("HP-E8212zl# ")
-	bounded(t, before, 8<<20, "window-change flood")
+	wait.HeapBounded(t, before, 8<<20, "window-change flood")
 	check()
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestAbuseDisconnectMidDialog(t *testing.T) {
@@ -253,7 +219,7 @@ func TestAbuseDisconnectMidDialog(t *testing.T) {
 	sess, _ := conn.NewSession()
 	sess.Output("redundancy switchover")
 	conn.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 	if n := h.Sessions(); n != 1 {
 		t.Fatalf("%d sessions left (the bystander's only)", n)
 	}
@@ -271,14 +237,14 @@ func TestAbuseWrongLogins(t *testing.T) {
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 	tries := wrongLogins(t, addr, n)
 	check()
 	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	p.Login("HP-E8212zl# ")
 	p.Close()
-	bounded(t, before, 8<<20, fmt.Sprintf("%d wrong logins", tries))
-	settle(t, base)
+	wait.HeapBounded(t, before, 8<<20, fmt.Sprintf("%d wrong logins", tries))
+	wait.Goroutines(t, base)
 }
 
 // wrongLogins tries n wrong passwords from 8 clients at once (each
@@ -377,10 +343,7 @@ func TestMaxSessionsRefusesWithTheSwitchText(t *testing.T) {
 	c.Until(tx.PressAnyKey)
 	// one leaves, one more gets in
 	in[0].Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for s.Host("c1").Sessions() > 1 && time.Now().Before(deadline) {
-		<-time.After(5 * time.Millisecond)
-	}
+	wait.For(t, "the sessions over the limit to end", func() bool { return s.Host("c1").Sessions() <= 1 })
 	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	p.Login("HP-E8212zl# ")
 }
@@ -473,15 +436,9 @@ func stressChassis(t *testing.T, sessions, events int, seed int64) {
 	// progress between events (a takeover refuses them until the clock
 	// moves, so progress is waited for only briefly)
 	progress := func(want int64, limit time.Duration) {
-		deadline := time.Now().Add(limit)
-		for cmds.Load() < want && time.Now().Before(deadline) {
-			<-time.After(time.Millisecond)
-		}
+		wait.Until(limit, func() bool { return cmds.Load() >= want })
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for logins.Load() < int64(sessions) && time.Now().Before(deadline) {
-		<-time.After(5 * time.Millisecond)
-	}
+	wait.Until(30*time.Second, func() bool { return logins.Load() >= int64(sessions) })
 	ctl := func(action string, req ControlRequest) error { return s.control1(h, action, req) }
 	rng := rand.New(rand.NewSource(seed))
 	mods := []string{"mm1", "mm2"}
@@ -540,7 +497,7 @@ func stressChassis(t *testing.T, sessions, events int, seed int64) {
 			t.Fatalf("after the events: modules %v, running config %v", states, c.Running != nil)
 		}
 	})
-	settle(t, base)
+	wait.Goroutines(t, base)
 	if n := h.Sessions(); n != 0 {
 		t.Fatalf("%d management sessions left", n)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/internal/termtext"
+	"github.com/switchsim/switchsim/internal/wait"
 	tx "github.com/switchsim/switchsim/prompts/procurve"
 	"github.com/switchsim/switchsim/vendors"
 )
@@ -217,7 +218,7 @@ func TestAbusePainted(t *testing.T) {
 		}
 	}
 	base := runtime.NumGoroutine()
-	before := heap()
+	before := wait.Heap()
 
 	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
 	p.Until("Press any key to continue")
@@ -262,7 +263,7 @@ func TestAbusePainted(t *testing.T) {
 		q.Close()
 	}
 	// the abusers' sessions end first (their buffers with them)
-	settle(t, base)
-	bounded(t, before, 8<<20, "painted abuse")
+	wait.Goroutines(t, base)
+	wait.HeapBounded(t, before, 8<<20, "painted abuse")
 	check()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/switchsim/switchsim/console"
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/internal/testterm"
+	"github.com/switchsim/switchsim/internal/wait"
 )
 
 // A switchover while the pager waits for a key ends the session: the
@@ -63,21 +64,10 @@ func TestSessionOfAClientThatStopsReadingEnds(t *testing.T) {
 			}
 		}
 	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for h.Sessions() != 1 && time.Now().Before(deadline) {
-		runtimeYield()
-	}
+	wait.For(t, "the session to attach", func() bool { return h.Sessions() == 1 })
 	h.Press("mm1", "reset")
-	for h.Sessions() != 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("the session of a client that stopped reading is still attached")
-		}
-		runtimeYield()
-	}
+	wait.For(t, "the session of a client that stopped reading to be ended", func() bool { return h.Sessions() == 0 })
 }
-
-// runtimeYield pauses a polling loop that has its own deadline.
-func runtimeYield() { <-time.After(time.Millisecond) }
 
 // A telnet subnegotiation cannot grow memory without bound.
 func TestTelnetSubnegotiationIsBounded(t *testing.T) {
@@ -88,12 +78,12 @@ func TestTelnetSubnegotiationIsBounded(t *testing.T) {
 	}
 	in.Write([]byte{tnIAC, tnSE})
 	in.WriteString("ok")
-	before := heap()
+	before := wait.Heap()
 	cc := console.NewConn(io.Discard, true, 80, 24)
 	done := make(chan struct{})
 	go func() { telnetPump(&in, cc); close(done) }()
 	<-done
-	bounded(t, before, 8<<20, "telnet subnegotiation")
+	wait.HeapBounded(t, before, 8<<20, "telnet subnegotiation")
 }
 
 // An idle telnet connection that never logs in is closed after the

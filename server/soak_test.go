@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/vendors"
 )
 
@@ -42,7 +43,7 @@ func TestSoakFleetOf1000(t *testing.T) {
 		p.Close()
 	}
 	s.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 // Thousands of wrong logins from many clients: the server stays up and
@@ -51,10 +52,10 @@ func TestSoakWrongLogins(t *testing.T) {
 	s := startServer(t, nil, func(c *Config) { c.AuthFailDelay = time.Millisecond })
 	addr := s.Addrs()[0].Mgmt
 	check := bystander(t, addr)
-	before := heap()
+	before := wait.Heap()
 	for round := 0; round < 10; round++ {
 		wrongLogins(t, addr, 1000)
 		check()
 	}
-	bounded(t, before, 16<<20, "10,000 wrong logins")
+	wait.HeapBounded(t, before, 16<<20, "10,000 wrong logins")
 }

@@ -7,8 +7,8 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"testing"
-	"time"
 
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/vendors"
 )
 
@@ -96,10 +96,7 @@ func BenchmarkWebLiveSessions(b *testing.B) {
 			}
 			bodies = append(bodies, resp.Body)
 		}
-		deadline := time.Now().Add(10 * time.Second)
-		for h.WebSubscribers() != n && time.Now().Before(deadline) {
-			time.Sleep(time.Millisecond)
-		}
+		wait.For(b, "every live page subscribed", func() bool { return h.WebSubscribers() == n })
 		h1, g1 := heap()
 		// the client's side is in the same process: its half is counted too
 		b.ReportMetric(float64(h1-h0)/n, "heap-B/session(both-ends)")

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/commands/procurve"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/vendors"
@@ -448,13 +449,8 @@ func TestWebEventsFollowAndEndOnSwitchover(t *testing.T) {
 			break
 		}
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for h.WebSubscribers() != 0 {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d live pages still open after the switchover", h.WebSubscribers())
-		}
-		time.Sleep(time.Millisecond)
-	}
+	wait.For(t, "the live pages to close after the switchover", func() bool { return h.WebSubscribers() == 0 },
+		func() string { return fmt.Sprintf("%d still open", h.WebSubscribers()) })
 	// during the takeover a new stream is refused; after it, it serves
 	resp2, err := client.Do(req)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/switchsimtest"
 )
 
@@ -213,13 +214,7 @@ func TestRealClock(t *testing.T) {
 	if err := sw.Press("mm1", "reset"); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for sw.State().Active != 2 {
-		if time.Now().After(deadline) {
-			t.Fatalf("no takeover: %+v", sw.State())
-		}
-		<-time.After(time.Millisecond) // poll until the deadline
-	}
+	wait.For(t, "the takeover", func() bool { return sw.State().Active == 2 }, func() string { return fmt.Sprintf("%+v", sw.State()) })
 }
 
 func TestSessionErrors(t *testing.T) {

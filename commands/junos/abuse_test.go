@@ -3,9 +3,7 @@ package junos_test
 import (
 	"bytes"
 	"math/rand"
-	"os"
 	"runtime"
-	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/vendors"
@@ -63,25 +62,6 @@ func bystander(t *testing.T, addr string) func() {
 	}
 }
 
-func settle(t testing.TB, base int) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for runtime.NumGoroutine() > base {
-		if time.Now().After(deadline) {
-			pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
-			t.Fatalf("%d goroutines, baseline %d", runtime.NumGoroutine(), base)
-		}
-		<-time.After(5 * time.Millisecond)
-	}
-}
-
-func heapInUse() uint64 {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapInuse
-}
-
 func committedText(h *server.Host) string {
 	var b strings.Builder
 	h.View(func(c *model.Chassis) {
@@ -105,7 +85,7 @@ func TestAbuseHugeLine(t *testing.T) {
 	_, h, addr := serveSSH(t)
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heapInUse()
+	before := wait.Heap()
 	p := login(t, addr, 24)
 	written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
 	check()
@@ -128,7 +108,7 @@ func TestAbuseHugeLine(t *testing.T) {
 	p.Until("(yes) ")
 	p.Send("yes\r")
 	p.Until(prompt)
-	if after := heapInUse(); after > before+8<<20 {
+	if after := wait.Heap(); after > before+8<<20 {
 		t.Fatalf("heap grew from %d to %d", before, after)
 	}
 	check()
@@ -138,14 +118,14 @@ func TestAbuseHugeLine(t *testing.T) {
 		}
 	})
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }
 
 func TestAbuseRandomBinary(t *testing.T) {
 	_, h, addr := serveSSH(t)
 	check := bystander(t, addr)
 	base := runtime.NumGoroutine()
-	before := heapInUse()
+	before := wait.Heap()
 	want := committedText(h)
 	rng := rand.New(rand.NewSource(1))
 	for round := 0; round < 4; round++ {
@@ -163,10 +143,10 @@ func TestAbuseRandomBinary(t *testing.T) {
 	}
 	p := login(t, addr, 24)
 	p.Close()
-	if after := heapInUse(); after > before+8<<20 {
+	if after := wait.Heap(); after > before+8<<20 {
 		t.Fatalf("heap grew from %d to %d", before, after)
 	}
-	settle(t, base)
+	wait.Goroutines(t, base)
 	if got := committedText(h); got != want {
 		t.Fatal("random input changed the committed configuration")
 	}
@@ -194,18 +174,13 @@ func TestAbuseDisconnectMidDialog(t *testing.T) {
 		p.Close()
 		// the next one starts once this one has let go of the
 		// configuration (a session still editing is listed at configure)
-		deadline := time.Now().Add(15 * time.Second)
-		for editing := 1; editing > 0; {
+		wait.For(t, "the hung-up session to stop editing the configuration", func() bool {
+			editing := 0
 			h.View(func(c *model.Chassis) { editing = len(c.Editors(0)) })
-			if editing > 0 && time.Now().After(deadline) {
-				t.Fatal("a hung-up session kept editing the configuration")
-			}
-			if editing > 0 {
-				<-time.After(5 * time.Millisecond)
-			}
-		}
+			return editing == 0
+		})
 	}
-	settle(t, base)
+	wait.Goroutines(t, base)
 	h.Advance(10 * time.Minute)
 	h.View(func(c *model.Chassis) {
 		if c.ActiveIndex() != 0 || c.Failovers != 0 {
@@ -285,10 +260,7 @@ func TestSessionsDuringSwitchesAndResets(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	for e := 0; e < 30; e++ {
 		n := cmds.Load()
-		deadline := time.Now().Add(200 * time.Millisecond)
-		for cmds.Load() < n+10 && time.Now().Before(deadline) {
-			<-time.After(time.Millisecond)
-		}
+		wait.Until(200*time.Millisecond, func() bool { return cmds.Load() >= n+10 })
 		switch rng.Intn(4) {
 		case 0, 1:
 			h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "SSH"}) })
@@ -321,5 +293,5 @@ func TestSessionsDuringSwitchesAndResets(t *testing.T) {
 		t.Fatalf("after the storm:\n%s", out)
 	}
 	p.Close()
-	settle(t, base)
+	wait.Goroutines(t, base)
 }

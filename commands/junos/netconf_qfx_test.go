@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/vendors"
@@ -194,18 +195,11 @@ func TestNETCONFISSRLockAndSessions(t *testing.T) {
 	}
 	// the sessions' ends run as their channels close: poll until the
 	// old slot has nobody editing it
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var eds []model.Editor
+	var eds []model.Editor
+	wait.For(t, "the old slot without editors or NETCONF sessions after the ISSR", func() bool {
 		h.View(func(c *model.Chassis) { eds = c.Editors(0) })
-		if len(eds) == 0 && h.XMLSessions() == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("left after the ISSR: editors %v, %d NETCONF sessions", eds, h.XMLSessions())
-		}
-		time.Sleep(time.Millisecond)
-	}
+		return len(eds) == 0 && h.XMLSessions() == 0
+	}, func() string { return fmt.Sprintf("editors %v, %d NETCONF sessions", eds, h.XMLSessions()) })
 	n := mustOpen(t, addr)
 	if got := n.call(t, `<get-route-engine-information/>`); !strings.Contains(got, "<slot>1</slot>\n<mastership-state>master</mastership-state>") {
 		t.Fatalf("after the ISSR: %s", got)

@@ -13,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/netconf"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
@@ -301,13 +302,7 @@ func TestNETCONFSharesTheCLIsFate(t *testing.T) {
 	}
 	// the session ends: its lock goes
 	c.conn.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for h.XMLSessions() > 1 {
-		if time.Now().After(deadline) {
-			t.Fatal("the closed session is still there")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	wait.For(t, "the closed session to go", func() bool { return h.XMLSessions() <= 1 })
 	cli.Send("configure exclusive\r")
 	if out := cli.Until("# "); !strings.Contains(out, "Entering configuration mode") {
 		t.Fatalf("the lock outlived its session:\n%s", out)

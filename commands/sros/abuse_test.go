@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/switchsim/switchsim/internal/sshtest"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
 	tx "github.com/switchsim/switchsim/prompts/sros"
 	"github.com/switchsim/switchsim/server"
@@ -187,10 +188,8 @@ func TestAbuseSessionsDuringRedundancyEvents(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	mods := []string{"cpm-a", "cpm-b"}
 	for e := 0; e < events; e++ {
-		deadline := time.Now().Add(20 * time.Millisecond)
-		for want := cmds.Load() + int64(sessions/4); cmds.Load() < want && time.Now().Before(deadline); {
-			<-time.After(time.Millisecond)
-		}
+		want := cmds.Load() + int64(sessions/4)
+		wait.Until(20*time.Millisecond, func() bool { return cmds.Load() >= want })
 		m := mods[rng.Intn(2)]
 		var err error
 		switch rng.Intn(8) {

@@ -18,6 +18,7 @@ import (
 	"github.com/scrapli/scrapligo/util"
 
 	scrapligoexample "github.com/switchsim/switchsim/examples/scrapligo"
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/switchsimtest"
 )
 
@@ -181,13 +182,7 @@ func platformDefinition(t *testing.T, sw *switchsimtest.Switch, _ bool) {
 		t.Fatal(err)
 	}
 	closed = true
-	deadline := time.Now().Add(10 * time.Second)
-	for sw.Sessions() > 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("the session did not end after on-close")
-		}
-		<-time.After(time.Millisecond) // poll until the deadline
-	}
+	wait.For(t, "the session to end after on-close", func() bool { return sw.Sessions() == 0 })
 	if !sw.State().Unsaved {
 		t.Fatal("on-close saved the configuration")
 	}

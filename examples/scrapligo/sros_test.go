@@ -2,10 +2,10 @@ package scrapligoexample_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/scrapli/scrapligo/driver/network"
 	"github.com/scrapli/scrapligo/driver/options"
@@ -13,6 +13,7 @@ import (
 	"github.com/scrapli/scrapligo/transport"
 	"github.com/scrapli/scrapligo/util"
 
+	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/switchsimtest"
 )
 
@@ -86,13 +87,7 @@ func TestNokiaSROSClassic(t *testing.T) {
 		t.Fatalf("force-switchover now: %v, want the session ended", err)
 	}
 	d.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for sw.State().Active != 2 {
-		if time.Now().After(deadline) {
-			t.Fatalf("CPM B did not take over: %+v", sw.State())
-		}
-		<-time.After(time.Millisecond) // poll until the deadline
-	}
+	wait.For(t, "CPM B to take over", func() bool { return sw.State().Active == 2 }, func() string { return fmt.Sprintf("%+v", sw.State()) })
 	d = open()
 	defer d.Close()
 	if prompt, err := d.GetPrompt(); err != nil || prompt != "B:SR12# " {
