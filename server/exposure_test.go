@@ -65,7 +65,7 @@ func TestExposureRule(t *testing.T) {
 	cfg := func(mgmt string, pw *Passwords, scenarios ...string) Config {
 		var c Config
 		for _, s := range scenarios {
-			c.Chassis = append(c.Chassis, ChassisConfig{Name: s, Scenario: builtin(s), Mgmt: mgmt, Consoles: []string{"127.0.0.1:2301", ""}, Passwords: pw})
+			c.Chassis = append(c.Chassis, ChassisConfig{Name: s, Scenario: builtin(s), Mgmt: mgmt, Consoles: []string{"127.0.0.1:0", ""}, Passwords: pw})
 		}
 		return c
 	}
@@ -73,13 +73,13 @@ func TestExposureRule(t *testing.T) {
 		return CheckExposure(c, ExposureRule{Listeners: ExposedListeners(c), Factory: factory, Trusted: trusted, How: "HOW"})
 	}
 	// loopback: factory logins are fine
-	for _, a := range []string{"127.0.0.1:2222", "127.3.0.1:22", "[::1]:2222", "localhost:2222"} {
+	for _, a := range []string{"127.0.0.1:0", "127.3.0.1:0", "[::1]:0", "localhost:0"} {
 		if w, err := check(cfg(a, nil, "8212zl"), false); err != nil || w != "" {
 			t.Fatalf("%s: %q, %v", a, w, err)
 		}
 	}
 	// off loopback: refused, whatever the listener
-	for _, a := range []string{"0.0.0.0:2222", ":2222", "10.1.2.3:22", "[::]:22"} {
+	for _, a := range []string{"0.0.0.0:0", ":0", "10.1.2.3:0", "[::]:0"} {
 		_, err := check(cfg(a, nil, "8212zl", "bd8810", "mx240"), false)
 		if err == nil {
 			t.Fatalf("%s: factory logins served off loopback", a)
@@ -90,31 +90,31 @@ func TestExposureRule(t *testing.T) {
 		}
 	}
 	// the telnet and NETCONF listeners count too
-	c := cfg("127.0.0.1:2222", nil, "mx240")
-	c.Chassis[0].NETCONF = "0.0.0.0:8830"
-	if _, err := check(c, false); err == nil || !strings.Contains(err.Error(), "(0.0.0.0:8830)") {
+	c := cfg("127.0.0.1:0", nil, "mx240")
+	c.Chassis[0].NETCONF = "0.0.0.0:0"
+	if _, err := check(c, false); err == nil || !strings.Contains(err.Error(), "(0.0.0.0:0)") {
 		t.Fatalf("NETCONF off loopback: %v", err)
 	}
-	c = cfg("127.0.0.1:2222", nil, "8212zl")
-	c.Chassis[0].Telnet = "0.0.0.0:2323"
-	if _, err := check(c, false); err == nil || !strings.Contains(err.Error(), "(0.0.0.0:2323)") {
+	c = cfg("127.0.0.1:0", nil, "8212zl")
+	c.Chassis[0].Telnet = "0.0.0.0:0"
+	if _, err := check(c, false); err == nil || !strings.Contains(err.Error(), "(0.0.0.0:0)") {
 		t.Fatalf("telnet off loopback: %v", err)
 	}
 	// a manager password alone leaves the 8212zl's operator a factory login
-	if _, err := check(cfg("0.0.0.0:2222", &Passwords{Manager: "s3cret"}, "8212zl"), false); err == nil || !strings.Contains(err.Error(), "for operator)") {
+	if _, err := check(cfg("0.0.0.0:0", &Passwords{Manager: "s3cret"}, "8212zl"), false); err == nil || !strings.Contains(err.Error(), "for operator)") {
 		t.Fatalf("operator left with its factory password: %v", err)
 	}
 	// passwords of its own: served, without a word
-	if w, err := check(cfg("0.0.0.0:2222", &Passwords{Manager: "s3cret", Operator: "r3ad"}, "8212zl", "bd8810", "mx240", "7750-sr12"), false); err != nil || w != "" {
+	if w, err := check(cfg("0.0.0.0:0", &Passwords{Manager: "s3cret", Operator: "r3ad"}, "8212zl", "bd8810", "mx240", "7750-sr12"), false); err != nil || w != "" {
 		t.Fatalf("passwords given: %q, %v", w, err)
 	}
 	// a published password given as one's own is still the factory's
-	if _, err := check(cfg("0.0.0.0:2222", &Passwords{Manager: "manager", Operator: "x"}, "8212zl"), false); err == nil {
+	if _, err := check(cfg("0.0.0.0:0", &Passwords{Manager: "manager", Operator: "x"}, "8212zl"), false); err == nil {
 		t.Fatal("manager/manager passed as a password of its own")
 	}
 	// --trusted-network: a warning, no error
-	w, err := check(cfg("0.0.0.0:2222", nil, "8212zl"), true)
-	if err != nil || !strings.HasPrefix(w, "warning: listening off loopback (0.0.0.0:2222) with factory logins") || !strings.Contains(w, "--trusted-network") {
+	w, err := check(cfg("0.0.0.0:0", nil, "8212zl"), true)
+	if err != nil || !strings.HasPrefix(w, "warning: listening off loopback (0.0.0.0:0) with factory logins") || !strings.Contains(w, "--trusted-network") {
 		t.Fatalf("trusted: %q, %v", w, err)
 	}
 }
