@@ -72,15 +72,11 @@ func ShowRedundancy(c *model.Chassis) string { return ShowRedundancyOn(c, c.Acti
 func ShowRedundancyOn(c *model.Chassis, i int) string {
 	sw := release(c, i)
 	var b strings.Builder
-	setting := "enabled"
-	if !c.RedundancyEnabled() {
-		setting = "disabled"
-	}
 	last := ""
 	if !c.LastFailover.IsZero() {
 		last = " " + ctime(c.LastFailover)
 	}
-	fmt.Fprintf(&b, tx.ShowRedundancyHead, setting, c.Failovers, last)
+	fmt.Fprintf(&b, tx.ShowRedundancyHead, redundancySetting(c), c.Failovers, last)
 	b.WriteString(redundancyTableHead())
 	for _, m := range c.Modules {
 		if !m.Present {
@@ -97,16 +93,29 @@ func ShowRedundancyOn(c *model.Chassis, i int) string {
 	}
 	b.WriteString("\n")
 	for _, f := range c.Fabrics {
-		st := "Enabled"
-		if !c.FabricEnabled(f.Number) {
-			st = "Disabled"
-		}
-		b.WriteString(pad(fmt.Sprint(f.Number), redSlotW) + pad(branded(f.Hardware.Description, sw), redDescW) + st + "\n")
+		b.WriteString(pad(fmt.Sprint(f.Number), redSlotW) + pad(branded(f.Hardware.Description, sw), redDescW) + fabricStatus(c, f.Number) + "\n")
 	}
 	if c.Mismatch() {
 		b.WriteString("\n" + tx.MismatchWarning + "\n")
 	}
 	return b.String()
+}
+
+// redundancySetting is show redundancy's Mgmt Redundancy word.
+func redundancySetting(c *model.Chassis) string {
+	if c.RedundancyEnabled() {
+		return "enabled"
+	}
+	return "disabled"
+}
+
+// fabricStatus is a fabric module's Status in show redundancy and show
+// modules.
+func fabricStatus(c *model.Chassis, n int) string {
+	if c.FabricEnabled(n) {
+		return "Enabled"
+	}
+	return "Disabled"
 }
 
 // imageBlock is the Image stamp / Boot Image block of show version, with
@@ -206,11 +215,7 @@ func ShowModules(c *model.Chassis) string {
 		if !f.Present {
 			continue
 		}
-		st := "Enabled"
-		if !c.FabricEnabled(f.Number) {
-			st = "Disabled"
-		}
-		row(fmt.Sprint(f.Number), branded(f.Hardware.Description, sw), f.Hardware.Serial, st)
+		row(fmt.Sprint(f.Number), branded(f.Hardware.Description, sw), f.Hardware.Serial, fabricStatus(c, f.Number))
 	}
 	first := true
 	for _, s := range c.Slots {

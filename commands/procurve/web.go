@@ -171,17 +171,13 @@ func webOverview(c *model.Chassis) string {
 func webRedundancy(c *model.Chassis) string {
 	sw := release(c, c.ActiveIndex())
 	var b strings.Builder
-	setting := "enabled"
-	if !c.RedundancyEnabled() {
-		setting = "disabled"
-	}
 	last := ""
 	if !c.LastFailover.IsZero() {
 		last = ctime(c.LastFailover)
 	}
 	// the words of show redundancy (Figures 15-1 to 15-25)
 	b.WriteString("<table class=\"info\" id=\"redundancy-settings\">\n")
-	row(&b, "mgmt-redundancy", tx.WebMgmtRedundancy, setting)
+	row(&b, "mgmt-redundancy", tx.WebMgmtRedundancy, redundancySetting(c))
 	row(&b, "failovers", tx.WebFailovers, fmt.Sprint(c.Failovers))
 	row(&b, "last-failover", tx.WebLastFailover, last)
 	b.WriteString("</table>\n<table class=\"info\" id=\"redundancy-modules\">\n")
@@ -200,10 +196,7 @@ func webRedundancy(c *model.Chassis) string {
 	b.WriteString("</table>\n<table class=\"info\" id=\"redundancy-fabrics\">\n")
 	fmt.Fprintf(&b, "<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", tx.WebSlot, tx.WebModuleDesc, tx.WebStatusHead)
 	for _, f := range c.Fabrics {
-		st := tx.WebEnabled
-		if !c.FabricEnabled(f.Number) {
-			st = tx.WebDisabled
-		}
+		st := fabricStatus(c, f.Number)
 		fmt.Fprintf(&b, "<tr data-fabric=\"%d\"><td>%d</td><td>%s</td><td class=\"status\">%s</td></tr>\n",
 			f.Number, f.Number, esc(branded(f.Hardware.Description, sw)), st)
 	}

@@ -25,8 +25,6 @@ var (
 	WebModuleDesc       = t("web-module-description", "Module Description", showRed+": column 'Module Description'")
 	WebSWVersion        = t("web-sw-version", "SW Version", showRed+": column 'SW Version'")
 	WebBootImage        = t("web-boot-image", "Boot Image", showRed+": column 'Boot Image'")
-	WebEnabled          = t("web-enabled", "Enabled", showRed+": a fabric module's Status")
-	WebDisabled         = t("web-disabled", "Disabled", showRed+": a fabric module's Status")
 	WebLEDActv          = t("web-led-actv", "Actv", "manual 'Active (Actv) LED Behavior', Figure 15-30")
 	WebLEDDwn           = t("web-led-dwn", "Dwn", "manual ch.15 hotswapping: 'The Dwn LED to the right of the MM Shutdown button'")
 	WebMMReset          = t("web-mm-reset", "MM Reset", "manual ch.15: 'The MM Reset button found on each management module'")
