@@ -99,21 +99,27 @@ func fleetInventory(o FleetOptions) (string, error) {
 		fmt.Fprintf(&b, "address-per-chassis: %s\n", o.AddressPerChassis)
 	}
 	b.WriteString("chassis:\n")
+	chassisEntries(&b, scs, o.Chassis)
+	path := filepath.Join(o.StateDir, "fleet-bench.yaml")
+	return path, os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// chassisEntries writes an inventory's chassis entries: total chassis
+// shared evenly among the scenarios, one entry each ("" the default).
+func chassisEntries(b *strings.Builder, scs []string, total int) {
 	for i, sc := range scs {
-		n := o.Chassis / len(scs)
-		if i < o.Chassis%len(scs) {
+		n := total / len(scs)
+		if i < total%len(scs) {
 			n++
 		}
 		if n == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "  - name: %s\n    count: %d\n", FleetScenarioName(sc), n)
+		fmt.Fprintf(b, "  - name: %s\n    count: %d\n", FleetScenarioName(sc), n)
 		if sc != "" {
-			fmt.Fprintf(&b, "    scenario: %s\n", sc)
+			fmt.Fprintf(b, "    scenario: %s\n", sc)
 		}
 	}
-	path := filepath.Join(o.StateDir, "fleet-bench.yaml")
-	return path, os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // RunFleet measures the fleet from an empty state directory, then from

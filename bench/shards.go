@@ -78,19 +78,7 @@ func RunShards(o ShardOptions) ([]ShardRun, error) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "base-port: %d\nblock: %d\nchassis:\n", o.BasePort, o.Block)
-	for i, sc := range scs {
-		n := o.Chassis / len(scs)
-		if i < o.Chassis%len(scs) {
-			n++
-		}
-		if n == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "  - name: %s\n    count: %d\n", FleetScenarioName(sc), n)
-		if sc != "" {
-			fmt.Fprintf(&b, "    scenario: %s\n", sc)
-		}
-	}
+	chassisEntries(&b, scs, o.Chassis)
 	inv := filepath.Join(o.StateDir, "fleet-shards.yaml")
 	if err := os.WriteFile(inv, []byte(b.String()), 0o644); err != nil {
 		return nil, err

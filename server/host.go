@@ -3,7 +3,6 @@ package server
 import (
 	"crypto/ed25519"
 	"crypto/rand"
-	"encoding/pem"
 	"errors"
 	"net/http"
 	"sync"
@@ -247,17 +246,7 @@ func (h *Host) newHostKey() error {
 	if err != nil {
 		return err
 	}
-	block, err := gossh.MarshalPrivateKey(priv, "switchsim "+h.Name)
-	if err != nil {
-		return err
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		return err
-	}
-	h.hostKey = pem.EncodeToMemory(block)
-	h.signer = signer
-	return nil
+	return h.installKey(priv)
 }
 
 // setHostKey installs a saved host key, or makes one.

@@ -61,6 +61,7 @@ func (h *Host) derivedHostKey() error {
 	return h.installKey(derivedKey(h.keySecret, h.Name))
 }
 
+// installKey makes priv the chassis's host key (called locked).
 func (h *Host) installKey(priv ed25519.PrivateKey) error {
 	block, err := gossh.MarshalPrivateKey(priv, "switchsim "+h.Name)
 	if err != nil {
