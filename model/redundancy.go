@@ -332,12 +332,18 @@ func (c *Chassis) BootStandby(o Origin) error {
 		return ErrNotPresent
 	}
 	c.abortSyncsTo(s)
+	c.rebootStandby(s, o)
+	return nil
+}
+
+// rebootStandby reboots standby module s (boot standby, EXOS's
+// synchronize): its sessions end, it goes down and boots again.
+func (c *Chassis) rebootStandby(s *Module, o Origin) {
 	c.emit(Event{Kind: EvEndSessions, Module: c.Index(s)})
 	c.crash(s, CauseColdReboot, o)
 	c.log(MsgDown, s.Slot)
 	c.console(s, ConsoleOut{Kind: ConDown, Cause: CauseColdReboot})
 	c.bootModule(s, false)
-	return nil
 }
 
 // BootSystem is "boot system [flash <bank>]": both modules reboot, no

@@ -61,11 +61,7 @@ func (c *Chassis) Synchronize(o Origin) error {
 		s.DefaultBank = a.DefaultBank
 		b := a.BootedBank
 		s.forceBank = &b
-		c.emit(Event{Kind: EvEndSessions, Module: c.Index(s)})
-		c.crash(s, CauseColdReboot, o)
-		c.log(MsgDown, s.Slot)
-		c.console(s, ConsoleOut{Kind: ConDown, Cause: CauseColdReboot})
-		c.bootModule(s, false)
+		c.rebootStandby(s, o)
 	})
 	return nil
 }
