@@ -51,6 +51,34 @@ func (r *Reader) Read() ([]byte, error) {
 	return r.readEOM()
 }
 
+// ChunksNext reports whether the next message starts with a chunk
+// header ("\n#" after any whitespace), without consuming it. A server
+// that offered base:1.1 asks before reading the client's hello: ncclient
+// 0.6 can send its hello in chunks when the server's hello reaches it
+// before its own hello left (its reader thread parses the server's hello,
+// the main thread switches to base:1.1, and the queued hello then goes
+// out chunked). RFC 6242 frames every hello with "]]>]]>", but XML cannot
+// start with "#", so a chunked hello is unambiguous, and a server that
+// offered chunks may read it rather than wait for an end-of-message
+// marker that never comes.
+func (r *Reader) ChunksNext() bool {
+	for i := 1; i <= 4096; i++ {
+		b, err := r.r.Peek(i)
+		if err != nil {
+			return false
+		}
+		switch c := b[i-1]; c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '#':
+			return i > 1 && b[i-2] == '\n'
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // readEOM reads up to the end-of-message marker. Whitespace alone before
 // the end of the input is not a message.
 func (r *Reader) readEOM() ([]byte, error) {

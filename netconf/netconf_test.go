@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestReadEOM(t *testing.T) {
@@ -244,4 +245,54 @@ func TestTooBigEndsTheSession(t *testing.T) {
 		t.Fatalf("%q %v", got, err)
 	}
 	<-ended
+}
+
+// ncclient 0.6 can send its hello in chunks when the server's hello
+// reached it first (see Reader.ChunksNext): a server that offered
+// base:1.1 reads that hello and the session goes on in chunks.
+func TestChunkedHello(t *testing.T) {
+	a, b := net.Pipe()
+	ended := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Serve(a, echo{ended}, Options{})
+		a.Close()
+	}()
+	t.Cleanup(func() { b.Close(); <-done })
+	b.SetDeadline(time.Now().Add(10 * time.Second)) // a server waiting for "]]>]]>" fails, not hangs
+	r := NewReader(b, 0)
+	if _, err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	hello := `<hello xmlns="` + BaseNS + `"><capabilities><capability>` + Base11 + "</capability></capabilities></hello>"
+	rpc := `<rpc message-id="7"><echo>chunks</echo></rpc>`
+	go b.Write([]byte(ChunkString(hello, 16) + ChunkString(rpc, 1000)))
+	r.Chunked = true
+	got, err := r.Read()
+	if want := "<rpc-reply xmlns=\"" + BaseNS + "\" message-id=\"7\">\n<echoed>chunks</echoed>\n</rpc-reply>\n"; err != nil || string(got) != want {
+		t.Fatalf("got %q, %v", got, err)
+	}
+}
+
+// ChunksNext tells a chunk header from XML after any whitespace, and
+// consumes nothing.
+func TestChunksNext(t *testing.T) {
+	for in, want := range map[string]bool{
+		"\n#12\n<hello/>":         true,
+		"\r\n \n#12\n<hello/>":    true,
+		"<hello/>]]>]]>":          false,
+		"\n<hello/>]]>]]>":        false,
+		"#12\n":                   false,
+		"":                        false,
+		strings.Repeat(" ", 5000): false,
+	} {
+		r := NewReader(strings.NewReader(in), 0)
+		if got := r.ChunksNext(); got != want {
+			t.Errorf("%q: %v, want %v", in, got, want)
+		}
+		if rest, _ := io.ReadAll(r.r); string(rest) != in {
+			t.Errorf("%q: consumed, %q left", in, rest)
+		}
+	}
 }

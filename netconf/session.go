@@ -163,6 +163,10 @@ func Serve(rw io.ReadWriter, h Handler, opts Options) error {
 	}
 	first := true
 	for {
+		if first && offered11 {
+			// a hello in chunks (see ChunksNext) is read as one
+			s.r.Chunked = s.r.ChunksNext()
+		}
 		msg, err := s.r.Read()
 		if err != nil {
 			if errors.Is(err, ErrTooBig) {
@@ -184,9 +188,8 @@ func Serve(rw io.ReadWriter, h Handler, opts Options) error {
 		}
 		if first && root.Name.Local == "hello" {
 			first = false
-			if offered11 && clientOffers(root, Base11) {
-				s.r.Chunked, s.w.Chunked, s.Chunked = true, true, true
-			}
+			chunked := offered11 && clientOffers(root, Base11)
+			s.r.Chunked, s.w.Chunked, s.Chunked = chunked, chunked, chunked
 			continue
 		}
 		first = false

@@ -15,6 +15,7 @@ fallback ncclient uses when the subsystem is refused.
 """
 
 import sys
+import time
 
 from lxml import etree
 from ncclient import manager
@@ -34,6 +35,28 @@ def connect(host, port):
                            device_params={"name": "junos"}, timeout=30)
 
 
+def racing_hello(host, port):
+    """A session whose hello goes out after the server's hello was read:
+    ncclient's reader thread parses the server's hello first and then
+    waits, the main thread switches to base:1.1, and the queued client
+    hello leaves in chunks (the race CI met once). A server that offered
+    base:1.1 reads it."""
+    from ncclient.transport import parser
+    parse = parser.DefaultXMLParser.parse
+    calls = []
+
+    def slow(self, data):
+        parse(self, data)
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(0.3)
+    parser.DefaultXMLParser.parse = slow
+    try:
+        return connect(host, port)
+    finally:
+        parser.DefaultXMLParser.parse = parse
+
+
 def text(reply, path):
     return reply.xpath(path)[0].text
 
@@ -46,6 +69,11 @@ def main():
     m = connect(host, port)
     base11 = "urn:ietf:params:netconf:base:1.1" in m.server_capabilities
     check("framing", "chunked" if base11 else "eom", framing)
+    if base11:
+        r = racing_hello(host, port)
+        check("a hello in chunks", text(r.get_config(source="running", filter=("subtree", HOSTNAME)),
+                                        "//host-name"), "mx240-lab")
+        r.close_session()
     for cap in (":candidate", ":validate", ":confirmed-commit"):
         check("capability " + cap, cap in m.server_capabilities, True)
     check("junos capability", "http://xml.juniper.net/netconf/junos/1.0" in m.server_capabilities, True)
