@@ -224,7 +224,7 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 		if m = c.Module(d.Module); m == nil {
 			return nil, ErrNoSuchModule
 		}
-		if !m.Present || m.Running == nil || m.State == Booting || m.State == TakingOver {
+		if !m.takesTransfers() {
 			return nil, ErrNotPresent
 		}
 	}
@@ -233,9 +233,8 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 	}
 	b, img := d.Bank, d.Image
 	t := &Transfer{Module: c.Index(m), Bank: b, Image: img.Clone(), Server: d.Server, File: d.File, Started: c.now, Stage: d.Stage}
-	c.transfer = t
-	gen := m.gen
 	if d.Unreachable || img == nil {
+		c.transfer = t
 		t.Ends = c.now.Add(c.Timings.TFTPTimeout)
 		c.after(c.Timings.TFTPTimeout, func() {
 			if c.transfer == t && !t.Done {
@@ -244,17 +243,7 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 		})
 		return t, nil
 	}
-	dur := c.rateDuration(img.Size, c.Timings.TFTPRate)
-	t.Ends = c.now.Add(dur)
-	c.after(dur, func() {
-		if c.transfer != t || t.Done {
-			return
-		}
-		if c.Active() != a || m.gen != gen {
-			// the module rebooted (or control moved) under the download
-			c.finishTransfer(ErrTransferAborted)
-			return
-		}
+	c.runTransfer(t, a, m, c.rateDuration(img.Size, c.Timings.TFTPRate), func() {
 		if d.Stage {
 			m.stage(t.Image.Clone())
 			c.touch()
@@ -269,6 +258,32 @@ func (c *Chassis) StartDownload(d Download) (*Transfer, error) {
 		}
 	})
 	return t, nil
+}
+
+// takesTransfers: a module a download or an install may write to (in
+// the chassis, running, neither booting nor taking over).
+func (m *Module) takesTransfers() bool {
+	return m.Present && m.Running != nil && m.State != Booting && m.State != TakingOver
+}
+
+// runTransfer makes t the chassis's transfer into module m and calls done
+// after d, unless another transfer took its place or it was finished; a
+// transfer whose module rebooted, or whose chassis changed its active
+// module (a), under it ends aborted instead.
+func (c *Chassis) runTransfer(t *Transfer, a, m *Module, d time.Duration, done func()) {
+	c.transfer = t
+	t.Ends = c.now.Add(d)
+	gen := m.gen
+	c.after(d, func() {
+		if c.transfer != t || t.Done {
+			return
+		}
+		if c.Active() != a || m.gen != gen {
+			c.finishTransfer(ErrTransferAborted)
+			return
+		}
+		done()
+	})
 }
 
 func (c *Chassis) finishTransfer(err error) {

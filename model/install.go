@@ -46,7 +46,7 @@ func (c *Chassis) StartInstall(i int, file string, b Bank) (*Transfer, error) {
 	if m == nil {
 		return nil, ErrNoSuchModule
 	}
-	if !m.Present || m.Running == nil || m.State == Booting || m.State == TakingOver {
+	if !m.takesTransfers() {
 		return nil, ErrNotPresent
 	}
 	img := m.StagedImage(file)
@@ -60,18 +60,7 @@ func (c *Chassis) StartInstall(i int, file string, b Bank) (*Transfer, error) {
 		return nil, ErrBusy
 	}
 	t := &Transfer{Module: i, Bank: b, Image: img.Clone(), File: file, Started: c.now, Install: true}
-	c.transfer = t
-	gen := m.gen
-	dur := c.rateDuration(img.Size, c.Timings.InstallRate)
-	t.Ends = c.now.Add(dur)
-	c.after(dur, func() {
-		if c.transfer != t || t.Done {
-			return
-		}
-		if c.Active() != a || m.gen != gen {
-			c.finishTransfer(ErrTransferAborted)
-			return
-		}
+	c.runTransfer(t, a, m, c.rateDuration(img.Size, c.Timings.InstallRate), func() {
 		im := t.Image.Clone()
 		im.Installed = c.now
 		m.Flash[b] = im
