@@ -75,7 +75,7 @@ func TestServeWithCredentials(t *testing.T) {
 	os.WriteFile(creds, []byte("manager: s3cret\noperator: r3ad\n"), 0o600)
 	f := newServeFlags("serve")
 	if err := f.parse([]string{"--state-dir", filepath.Join(dir, "state"), "--listen", "0.0.0.0:0", "--console1", "off", "--console2", "off",
-		"--control", "127.0.0.1:0", "--quiet", "--credentials", creds, "--auth-fail-delay", "0", "--terminal", "plain"}); err != nil {
+		"--control", "127.0.0.1:0", "--web", "off", "--quiet", "--credentials", creds, "--auth-fail-delay", "0", "--terminal", "plain"}); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)

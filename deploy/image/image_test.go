@@ -199,11 +199,20 @@ func TestImage(t *testing.T) {
 	// with passwords from the environment (a Secret), on every
 	// interface at ports of its choosing: a client logs in on loopback,
 	// and ctl ready says every chassis listens
+	// (every listener at a port of its choosing: the image's defaults,
+	// 2222 to 8830, may be taken on the machine running the test)
 	srv := exec.Command(bin, "serve", "--listen", "0.0.0.0:0", "--console1", "0.0.0.0:0", "--console2", "0.0.0.0:0",
+		"--telnet", "0.0.0.0:0", "--netconf", "0.0.0.0:0", "--web", "0.0.0.0:0",
 		"--control", "127.0.0.1:0", "--quiet", "--terminal", "plain", "--auth-fail-delay", "0")
 	srv.Env = append(env, "SWITCHSIM_MANAGER_PASSWORD=m4nager-pw", "SWITCHSIM_OPERATOR_PASSWORD=0perator-pw")
-	var errs bytes.Buffer
-	srv.Stderr = &errs
+	// stderr to a file: read while serve may still write it
+	errFile, err := os.Create(filepath.Join(dir, "serve.err"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer errFile.Close()
+	srv.Stderr = errFile
+	errs := func() string { b, _ := os.ReadFile(errFile.Name()); return string(b) }
 	stdout, _ := srv.StdoutPipe()
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
@@ -211,12 +220,12 @@ func TestImage(t *testing.T) {
 	defer func() {
 		srv.Process.Signal(syscall.SIGTERM)
 		if err := srv.Wait(); err != nil {
-			t.Errorf("serve after SIGTERM: %v\n%s", err, errs.String())
+			t.Errorf("serve after SIGTERM: %v\n%s", err, errs())
 		}
 	}()
 	line, err := bufio.NewReader(stdout).ReadBytes('\n')
 	if err != nil {
-		t.Fatalf("serve did not start: %v\n%s", err, errs.String())
+		t.Fatalf("serve did not start: %v\n%s", err, errs())
 	}
 	go io.Copy(io.Discard, stdout)
 	var ports0 struct {
