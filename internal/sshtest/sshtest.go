@@ -57,6 +57,7 @@ type Term struct {
 	cond *sync.Cond
 	buf  []byte // unread output (its last window bytes)
 	eof  bool
+	shut bool // hung up: output is dropped
 }
 
 // Open logs in and starts a shell on a width x height PTY; the session is
@@ -99,7 +100,9 @@ func TryOpen(tb testing.TB, addr, user, pass string, width, height int) (*Term, 
 		for {
 			n, err := out.Read(b)
 			t.mu.Lock()
-			t.buf = append(t.buf, b[:n]...)
+			if !t.shut {
+				t.buf = append(t.buf, b[:n]...)
+			}
 			if over := len(t.buf) - window; over > 0 {
 				t.buf = append(t.buf[:0], t.buf[over:]...)
 			}
@@ -116,8 +119,15 @@ func TryOpen(tb testing.TB, addr, user, pass string, width, height int) (*Term, 
 	return t, nil
 }
 
-// Close hangs up.
-func (t *Term) Close() { t.Conn.Close() }
+// Close hangs up. The unread output is dropped: nothing reads it any more,
+// and a test that bounds the heap should not count it (it is kept until
+// the test ends, with the session).
+func (t *Term) Close() {
+	t.Conn.Close()
+	t.mu.Lock()
+	t.shut, t.buf = true, nil
+	t.mu.Unlock()
+}
 
 // Write types p without failing the test (for use from a goroutine).
 func (t *Term) Write(p []byte) (int, error) { return t.in.Write(p) }
