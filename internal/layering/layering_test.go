@@ -36,8 +36,10 @@ var allowed = map[string][]string{
 	"bench":         {"server", "internal/termtext"},
 	"cmd/":          {"server", "scenario", "transcripts", "bench", "vendors"},
 	"internal/":     {},
-	"examples/":     {"server", "switchsimtest", "scenario", "model", "vendors"},
-	"tests/":        {"server", "switchsimtest", "scenario", "model", "console", "commands", "vendors", "netconf"},
+	// the abuse suite every vendor's tests run
+	"internal/abusetest": {"internal/sshtest", "internal/wait", "model"},
+	"examples/":          {"server", "switchsimtest", "scenario", "model", "vendors"},
+	"tests/":             {"server", "switchsimtest", "scenario", "model", "console", "commands", "vendors", "netconf"},
 }
 
 // vendorOf names the vendor a package belongs to: X for commands/X/...
