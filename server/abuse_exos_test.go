@@ -1,19 +1,13 @@
 package server
 
 import (
-	"bytes"
-	"errors"
-	"io"
 	"math/rand"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
-
+	"github.com/switchsim/switchsim/internal/abusetest"
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
@@ -24,19 +18,17 @@ import (
 // a fuzzer or an attacker sends leaves the server up, memory bounded, the
 // chassis unchanged and other sessions unaware.
 
-func startExos(t *testing.T, opts ...func(*Config)) *Server {
+func TestExosAbuse(t *testing.T) { abusetest.Run(t, bd8810) }
+
+func startExos(t *testing.T) *Server {
 	t.Helper()
 	sc, err := vendors.Scenario("bd8810", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc.Clock = testStart
-	cfg := Config{Vendors: vendors.Registry, Virtual: true,
-		Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{"127.0.0.1:0", "127.0.0.1:0"}}}}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	s, err := Start(cfg)
+	s, err := Start(Config{Vendors: vendors.Registry, Virtual: true,
+		Chassis: []ChassisConfig{{Name: "c1", Scenario: sc, Mgmt: "127.0.0.1:0", Consoles: []string{"127.0.0.1:0", "127.0.0.1:0"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,141 +44,79 @@ const exosImages = "Card  Partition     Installation Date        Version     Nam
 	"MSM-B secondary Fri Sep 20 14:57:37 UTC 2013 15.3.1.4 bd8800-15.3.1.4-patch1-19.xos v1531b4-patch1-19\r\n" +
 	" \r\n\r\n"
 
-// exosBystander is a session whose output must not change while another
-// is abused.
-func exosBystander(t *testing.T, addr string) func() {
-	t.Helper()
-	b := sshtest.Open(t, addr, "admin", "", 80, 24)
-	b.Until("BD-8810.1 # ")
-	return func() {
-		t.Helper()
-		b.Send("show version images\r")
-		b.Until("show version images\r\n")
-		if got := b.Until(" \r\n\r\n"); got != exosImages {
-			t.Fatalf("bystander saw %q", got)
-		}
-		b.Until(" # ")
-	}
-}
-
-func TestExosAbuseHugeLine(t *testing.T) {
-	s := startExos(t)
-	addr := s.Addrs()[0].Mgmt
-	check := exosBystander(t, addr)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	p := sshtest.Open(t, addr, "admin", "", 80, 24)
-	p.Until("BD-8810.1 # ")
-	written := p.WriteBehind(bytes.Repeat([]byte("x"), 1<<20))
-	check()
-	if echo := p.Until(strings.Repeat("x", 1024)); echo != strings.Repeat("x", 1024) {
-		t.Fatalf("echo: %d bytes", len(echo))
-	}
-	<-written // Enter after the whole megabyte, not in the middle of it
-	p.Send("\r")
-	if got, want := p.Until("BD-8810.2 # "), "\r\n"+strings.Repeat(" ", len("BD-8810.1 # "))+"^\r\n%% Invalid input detected at '^' marker.\r\nBD-8810.2 # "; got != want {
-		t.Fatalf("after the line: %q", got[max(0, len(got)-300):])
-	}
-	wait.HeapBounded(t, before, 8<<20, "1 MB line")
-	check()
-	p.Close()
-	wait.Goroutines(t, base)
-}
-
-func TestExosAbuseRandomBinary(t *testing.T) {
-	s := startExos(t)
-	addr := s.Addrs()[0].Mgmt
-	check := exosBystander(t, addr)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
+var bd8810 = abusetest.Vendor[*Host]{
+	Start: func(t *testing.T) (string, *Host) {
+		s := startExos(t)
+		return s.Addrs()[0].Mgmt, s.Host("c1")
+	},
+	Ready: " # ",
+	Admin: abusetest.Account{User: "admin", Prompt: "BD-8810.1 # "},
+	Same:  sameState,
+	Bystander: abusetest.Bystander[*Host]{Cmd: "show version images", End: " \r\n\r\n", Then: " # ",
+		Want: "show version images\r\n" + exosImages},
+	Pager: abusetest.Pager{Rows: 6, Cut: "MSM-B primary", Text: "Press <SPACE> to continue or <Q> to quit:"},
+	HugeLine: []abusetest.Line{{
+		Reply: "\r\n" + strings.Repeat(" ", len("BD-8810.1 # ")) + "^\r\n%% Invalid input detected at '^' marker.\r\nBD-8810.2 # "}},
 	// the user account: random keys there cannot reboot or fail over
-	rng := rand.New(rand.NewSource(2))
-	for round := 0; round < 4; round++ {
-		p := sshtest.Open(t, addr, "user", "", 80, 24)
-		junk := make([]byte, 64*1024)
-		rng.Read(junk)
-		p.Send(string(junk))
-		check()
-		p.Close()
-	}
-	p := sshtest.Open(t, addr, "user", "", 80, 24)
-	p.Until(" > ")
-	p.Close()
-	wait.HeapBounded(t, before, 8<<20, "random binary")
-	wait.Goroutines(t, base)
-	for i := 0; i < 20; i++ {
-		c, err := netDial(addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		junk := make([]byte, 4096)
-		rng.Read(junk)
-		c.Write(junk)
-		io.Copy(io.Discard, c)
-		c.Close()
-	}
-	check()
-	wait.Goroutines(t, base)
-}
-
-func TestExosAbuseCtrlCStorm(t *testing.T) {
-	s := startExos(t)
-	h := s.Host("c1")
-	addr := s.Addrs()[0].Mgmt
-	check := exosBystander(t, addr)
-	base := runtime.NumGoroutine()
-	p := sshtest.Open(t, addr, "admin", "", 80, 24)
-	// during the banner and at the prompt: the counter does not move
-	p.Send(strings.Repeat("\x03", 1000))
-	p.Send(strings.Repeat("\x03", 100000) + "\r")
-	p.Until("BD-8810.2 # ")
+	Junk: abusetest.Junk{Account: abusetest.Account{User: "user", Prompt: " > "}, Seed: 2,
+		Rounds: []abusetest.Round{{Early: true}, {Early: true}, {Early: true}, {Early: true}}},
+	// ^C during the banner and at the prompt: the counter does not move;
 	// ^C at a question is no
-	p.Send("run msm-failover\r")
-	p.Until("(y/N) ")
-	p.Send(strings.Repeat("\x03", 1000))
-	p.Until("BD-8810.3 # ")
-	if h.ActiveModule() != 0 {
-		t.Fatal("^C answered yes")
-	}
-	// in the pager, ^C quits
-	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 5, 0, 0})); err != nil || !ok {
-		t.Fatalf("window-change: %v %v", ok, err)
-	}
-	p.Send("show version\r")
-	p.Until("Press <SPACE> to continue or <Q> to quit:")
-	p.Send(strings.Repeat("\x03", 1000))
-	p.Until("BD-8810.4 # ")
-	check()
-	p.Close()
-	wait.Goroutines(t, base)
+	Storm: abusetest.Storm{End: "BD-8810.2 # ",
+		Ask: abusetest.Step{Send: "run msm-failover\r", Until: "(y/N) "}, Reply: "\r\nBD-8810.3 # ", Quit: "BD-8810.4 # "},
+	Dialogs: abusetest.Dialogs[*Host]{
+		List: []abusetest.Dialog{
+			{Steps: []abusetest.Step{{Send: "run msm-failover\r", Until: "(y/N) "}}},
+			{Steps: []abusetest.Step{{Send: "reboot\r", Until: "(y/N) "}}},
+			{Steps: []abusetest.Step{{Send: "reboot msm B\r", Until: "(y/N) "}}},
+			// nothing unsaved: no question (the backup reboots; let it
+			// come back)
+			{Steps: []abusetest.Step{{Send: "synchronize\r", Until: "BD-8810.2 # "}}, Advance: 10 * time.Minute},
+			{Steps: []abusetest.Step{{Send: "download image 10.0.0.1 bd8800-15.3.3.5-patch1-10.xos msm B\r", Until: "<cr> - cancel) "}}},
+			{Steps: []abusetest.Step{{Send: "save configuration\r", Until: "(y/N) "}}},
+			{Steps: []abusetest.Step{{Send: "show log\r", Until: "Press <SPACE>"}}},
+			{Steps: []abusetest.Step{{Send: "show switch\r", Until: "Press <SPACE>"}}},
+		},
+		// the exec form: cli prompting is off there
+		Exec:      "show log",
+		Unchanged: func(t *testing.T, _ string, h *Host) func() { return standbyStays(t, h) },
+	},
+	Events: abusetest.Events[*Host]{Sessions: 60, Short: 20, Count: 40, Seed: 3, Within: 20 * time.Millisecond,
+		Lines:   []string{"show version", "show switch", "show slot", "show log", ""},
+		Modules: []string{"msm-a", "msm-b"},
+		Event: func(h *Host, m string, rng *rand.Rand) error {
+			switch rng.Intn(8) {
+			case 0:
+				return h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "SSH"}) })
+			case 1:
+				return h.Press(m, "reset")
+			case 2:
+				return h.Pull(m)
+			case 3:
+				return h.Insert(m, InsertSpec{Primary: "15.3.1.4", Secondary: "15.3.1.4"})
+			case 4:
+				return h.Crash(m)
+			case 5:
+				return h.Do(func(c *model.Chassis) error { return c.Synchronize(model.Origin{}) })
+			}
+			h.Advance(time.Duration(rng.Intn(180)) * time.Second)
+			return nil
+		},
+		Invalid: ErrBadRequest,
+		Settle: func(h *Host) {
+			for _, m := range []string{"msm-a", "msm-b"} {
+				h.Insert(m, InsertSpec{Primary: "15.3.1.4", Secondary: "15.3.1.4"})
+			}
+		},
+	},
 }
 
-func TestExosAbuseDisconnectMidDialog(t *testing.T) {
-	s := startExos(t)
-	h := s.Host("c1")
-	addr := s.Addrs()[0].Mgmt
-	check := exosBystander(t, addr)
+// A hang-up during a download: the download finishes in the model, the
+// hung-up session waiting for it as the switch does; then it ends too.
+func TestExosAbuseHangUpDuringDownload(t *testing.T) {
+	addr, h := bd8810.Start(t)
+	check := abusetest.OpenBystander(t, bd8810, addr, h)
 	base := runtime.NumGoroutine()
-	for _, q := range []struct{ cmd, wait string }{
-		{"run msm-failover\r", "(y/N) "},
-		{"reboot\r", "(y/N) "},
-		{"reboot msm B\r", "(y/N) "},
-		{"synchronize\r", "BD-8810.2 # "}, // nothing unsaved: no question (the backup reboots)
-		{"download image 10.0.0.1 bd8800-15.3.3.5-patch1-10.xos msm B\r", "<cr> - cancel) "},
-		{"save configuration\r", "(y/N) "},
-		{"show log\r", "Press <SPACE>"},
-		{"show switch\r", "Press <SPACE>"},
-	} {
-		p := sshtest.Open(t, addr, "admin", "", 80, 5)
-		p.Until("BD-8810.1 # ")
-		p.Send(q.cmd)
-		p.Until(q.wait)
-		p.Close()
-		if strings.HasPrefix(q.cmd, "synchronize") {
-			h.Advance(10 * time.Minute) // let the backup come back
-		}
-	}
-	// a hang-up during a download: the download finishes in the model
 	p := sshtest.Open(t, addr, "admin", "", 80, 24)
 	p.Until("BD-8810.1 # ")
 	p.Send("download image 10.0.0.1 bd8800-15.3.3.5-patch1-10.xos msm B\r")
@@ -194,145 +124,14 @@ func TestExosAbuseDisconnectMidDialog(t *testing.T) {
 	p.Send("n")
 	p.Until("Downloading to MSM-B")
 	p.Close()
-	// the exec form: a question reads EOF; cli prompting is off there
-	conn, err := sshtest.Dial(addr, "admin", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, _ := conn.NewSession()
-	sess.Output("show log")
-	conn.Close()
-	// the hung-up session waits for its download, as the switch finishes
-	// it; then it ends too
 	h.Advance(10 * time.Minute)
 	wait.Goroutines(t, base)
-	if n := h.Sessions(); n != 1 {
-		t.Fatalf("%d sessions left (the bystander's only)", n)
-	}
-	st := h.State()
-	if st.Active != 1 || st.Modules[1].State != "standby" || st.Failovers != 0 {
-		t.Fatalf("a hung-up dialog changed the chassis: %+v", st)
-	}
+	wait.For(t, "the bystander's session alone", func() bool { return h.Sessions() == 1 })
+	standbyStays(t, h)()
 	staged := false
 	h.View(func(c *model.Chassis) { staged = c.Modules[1].StagedImage("bd8800-15.3.3.5-patch1-10.xos") != nil })
 	if !staged {
 		t.Fatal("the download of the hung-up session did not finish")
 	}
 	check()
-}
-
-func TestExosConcurrentSessionsAndPhysicalEvents(t *testing.T) {
-	sessions, events := 60, 40
-	if testing.Short() {
-		sessions = 20
-	}
-	s := startExos(t, func(c *Config) {
-		c.Control, c.ControlToken = "127.0.0.1:0", "tok"
-		c.Logf = func(string, ...any) {}
-	})
-	h := s.Host("c1")
-	addr := s.Addrs()[0].Mgmt
-	base := runtime.NumGoroutine()
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var cmds, logins atomic.Int64
-	for i := 0; i < sessions; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			lines := []string{"show version\r", "show switch\r", "show slot\r", "show log\r", "\r"}
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				p, err := sshtest.TryOpen(t, addr, "admin", "", 200, 1000)
-				if err != nil {
-					select {
-					case <-stop:
-						return
-					case <-time.After(time.Millisecond):
-					}
-					continue
-				}
-				p.Soft = true
-				logins.Add(1)
-				for k := i; ; k++ {
-					if _, ok := p.Seek(" # "); !ok {
-						break
-					}
-					select {
-					case <-stop:
-						p.Close()
-						return
-					default:
-					}
-					if _, err := p.Write([]byte(lines[k%len(lines)])); err != nil {
-						break
-					}
-					cmds.Add(1)
-				}
-				p.Close()
-			}
-		}(i)
-	}
-	wait.Until(30*time.Second, func() bool { return logins.Load() >= int64(sessions) })
-	ctl := func(action string, req ControlRequest) error { return s.control1(h, action, req) }
-	rng := rand.New(rand.NewSource(3))
-	mods := []string{"msm-a", "msm-b"}
-	for e := 0; e < events; e++ {
-		want := cmds.Load() + int64(sessions/4)
-		wait.Until(20*time.Millisecond, func() bool { return cmds.Load() >= want })
-		m := mods[rng.Intn(2)]
-		var err error
-		switch rng.Intn(8) {
-		case 0:
-			err = h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "SSH"}) })
-		case 1:
-			err = ctl("press", ControlRequest{Module: m, Button: "reset"})
-		case 2:
-			err = ctl("pull", ControlRequest{Module: m})
-		case 3:
-			err = ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "15.3.1.4", Secondary: "15.3.1.4"}})
-		case 4:
-			err = ctl("crash", ControlRequest{Module: m})
-		case 5:
-			err = h.Do(func(c *model.Chassis) error { return c.Synchronize(model.Origin{}) })
-		default:
-			h.Advance(time.Duration(rng.Intn(180)) * time.Second)
-		}
-		if errors.Is(err, ErrBadRequest) {
-			t.Fatalf("event %d: %v", e, err)
-		}
-		h.View(func(c *model.Chassis) {
-			n := 0
-			for _, md := range c.Modules {
-				if md.State == model.Active {
-					n++
-				}
-			}
-			if n > 1 {
-				t.Fatalf("event %d: %d masters", e, n)
-			}
-		})
-	}
-	for _, m := range mods {
-		ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "15.3.1.4", Secondary: "15.3.1.4"}})
-	}
-	h.Advance(time.Hour)
-	close(stop)
-	wg.Wait()
-	h.View(func(c *model.Chassis) {
-		if c.Active() == nil || c.Running == nil {
-			t.Fatal("no master after the events")
-		}
-	})
-	wait.Goroutines(t, base)
-	if n := h.Sessions(); n != 0 {
-		t.Fatalf("%d management sessions left", n)
-	}
-	t.Logf("%d logins, %d commands during %d events", logins.Load(), cmds.Load(), events)
-	p := sshtest.Open(t, addr, "admin", "", 80, 24)
-	p.Until(" # ")
 }

@@ -1,12 +1,9 @@
 package server
 
 import (
-	"bytes"
-	"errors"
+	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand"
-	"net"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,6 +13,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/abusetest"
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/internal/wait"
 	"github.com/switchsim/switchsim/model"
@@ -23,212 +21,111 @@ import (
 )
 
 // Abuse: what a careless script, a fuzzer or an attacker sends. The server
-// stays up, memory stays bounded, and other sessions don't notice.
+// stays up, memory stays bounded, and other sessions don't notice. The
+// steps every vendor runs are internal/abusetest's; this is the 8212zl's
+// table for them, and the steps only it runs.
 
-// peer is an SSH session for abuse tests: it streams output through a
-// bounded window, so a flood of output costs the test no memory.
-func netDial(addr string) (net.Conn, error) {
-	c, err := net.DialTimeout("tcp", addr, 10*time.Second)
-	if err == nil {
-		c.SetDeadline(time.Now().Add(20 * time.Second))
+func TestAbuse(t *testing.T) { abusetest.Run(t, hp8212zl) }
+
+var hp8212zl = abusetest.Vendor[*Host]{
+	Start: func(t *testing.T) (string, *Host) {
+		s := startServer(t, nil)
+		return s.Addrs()[0].Mgmt, s.Host("c1")
+	},
+	Banner:    tx.PressAnyKey,
+	Ready:     "# ",
+	Admin:     abusetest.Account{User: "manager", Pass: "manager", Prompt: "HP-E8212zl# "},
+	Same:      sameState,
+	Bystander: abusetest.Bystander[*Host]{Cmd: "show version", End: "HP-E8212zl# ", Want: showVersionBothModules},
+	// 6 rows page show version after 5 lines: the image stamp line wraps
+	// at 80 columns
+	Pager: abusetest.Pager{Rows: 6, Cut: "                13\r\n", Text: tx.Pager},
+	HugeLine: []abusetest.Line{{
+		Reply: "\r\nInvalid input: " + strings.Repeat("x", 1024) + "\r\nHP-E8212zl# ",
+		Leave: []abusetest.Step{{Send: "show flash\r", Until: "Default Boot    : Primary\r\nHP-E8212zl# "}},
+	}},
+	// the operator level: random keys there cannot reboot the chassis
+	Junk: abusetest.Junk{Account: abusetest.Account{User: "operator", Pass: "operator", Prompt: "HP-E8212zl> "}, Seed: 1,
+		Rounds: []abusetest.Round{{Early: true}, {}, {}, {}}},
+	// a question that offers no ^C ignores it, then takes its answer
+	Storm: abusetest.Storm{Cmd: "show flash", End: "Default Boot    : Primary\r\nHP-E8212zl# ",
+		Ask: abusetest.Step{Send: "redundancy switchover\r", Until: "[y/n]? "}, Answer: "n", Reply: "n\r\nHP-E8212zl# ",
+		Quit: "HP-E8212zl# "},
+	Dialogs: abusetest.Dialogs[*Host]{
+		List: []abusetest.Dialog{
+			{Steps: []abusetest.Step{{Send: "redundancy switchover\r", Until: "[y/n]? "}}},
+			{Steps: []abusetest.Step{{Send: "boot system\r", Until: "[y/n]? "}}},
+			{Steps: []abusetest.Step{{Send: "reload\r", Until: "[y/n]? "}}},
+			{Steps: []abusetest.Step{{Send: "logout\r", Until: tx.LogoutQuestion}}},
+			{Steps: []abusetest.Step{{Send: "show running-config\r", Until: tx.Pager}}},
+			{Steps: []abusetest.Step{{Send: "show log -a\r", Until: tx.Pager}}},
+		},
+		// the exec form: the dialog reads EOF and answers no
+		Exec:      "redundancy switchover",
+		Unchanged: func(t *testing.T, _ string, h *Host) func() { return standbyStays(t, h) },
+	},
+	// the control interface's random physical events while 100 sessions
+	// run commands
+	Events: abusetest.Events[*Host]{Sessions: 100, Short: 20, Count: 40, Seed: 1, Within: 20 * time.Millisecond,
+		Lines:   []string{"show version", "show redundancy", "show flash", "show modules"},
+		Modules: []string{"mm1", "mm2"},
+		Event: func(h *Host, m string, rng *rand.Rand) error {
+			switch rng.Intn(8) {
+			case 0:
+				return h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "CONSOLE"}) })
+			case 1:
+				return h.Press(m, "reset")
+			case 2:
+				return h.Pull(m)
+			case 3:
+				return h.Insert(m, InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"})
+			case 4:
+				return h.Crash(m)
+			case 5:
+				return h.CutHeartbeat()
+			}
+			h.Advance(time.Duration(rng.Intn(180)) * time.Second)
+			return nil
+		},
+		Invalid: ErrBadRequest,
+		// every module back in and booted
+		Settle: func(h *Host) {
+			for _, m := range []string{"mm1", "mm2"} {
+				h.Insert(m, InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"})
+			}
+		},
+	},
+}
+
+// sameState is the chassis as the control API reports it, without the
+// clock, the sessions and the log (logins are logged).
+func sameState(t *testing.T, h *Host) string {
+	st := h.State()
+	st.Time, st.Sessions, st.Log = time.Time{}, 0, 0
+	b, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return c, err
+	return string(b)
+}
+
+// standbyStays is the check that a hang-up left module 1 active and
+// module 2 standby, with no failover.
+func standbyStays(t *testing.T, h *Host) func() {
+	return func() {
+		t.Helper()
+		st := h.State()
+		if st.Active != 1 || st.Modules[1].State != "standby" || st.Failovers != 0 {
+			t.Fatalf("a hung-up dialog changed the chassis: %+v", st)
+		}
+	}
 }
 
 // bystander is a session whose output must not change while another is
 // abused.
 func bystander(t *testing.T, addr string) func() {
 	t.Helper()
-	b := sshtest.Open(t, addr, "manager", "manager", 80, 24)
-	b.Login("HP-E8212zl# ")
-	return func() {
-		t.Helper()
-		b.Send("show version\r")
-		if got := b.Until("HP-E8212zl# "); got != showVersionBothModules {
-			t.Fatalf("bystander saw %q", got)
-		}
-	}
-}
-
-func TestAbuseHugeLine(t *testing.T) {
-	s := startServer(t, nil)
-	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
-	p.Login("HP-E8212zl# ")
-	// 1 MB without a line end: the editor keeps MaxLine characters and
-	// drops the rest; input is taken as fast as it comes, not buffered
-	line := bytes.Repeat([]byte("x"), 1<<20)
-	written := p.WriteBehind(line)
-	check()
-	echo := p.Until(strings.Repeat("x", 1024))
-	if echo != strings.Repeat("x", 1024) {
-		t.Fatalf("echo: %d bytes", len(echo))
-	}
-	// Enter after the whole megabyte, not in the middle of it
-	<-written
-	p.Send("\r")
-	got := p.Until("HP-E8212zl# ")
-	if want := "\r\nInvalid input: " + strings.Repeat("x", 1024) + "\r\nHP-E8212zl# "; got != want {
-		t.Fatalf("after the line: %q", got[max(0, len(got)-300):])
-	}
-	p.Send("show flash\r")
-	p.Until("Default Boot    : Primary\r\nHP-E8212zl# ")
-	wait.HeapBounded(t, before, 8<<20, "1 MB line")
-	check()
-	p.Close()
-	wait.Goroutines(t, base)
-}
-
-func TestAbuseRandomBinary(t *testing.T) {
-	s := startServer(t, nil)
-	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	// the operator level: random keys there cannot reboot the chassis,
-	// which would rightly end the bystander's session too
-	rng := rand.New(rand.NewSource(1))
-	for round := 0; round < 4; round++ {
-		p := sshtest.Open(t, addr, "operator", "operator", 80, 24)
-		if round > 0 {
-			p.Login("HP-E8212zl> ")
-		}
-		junk := make([]byte, 64*1024)
-		rng.Read(junk)
-		p.Send(string(junk))
-		check()
-		p.Close()
-	}
-	// and the listeners still serve
-	p := sshtest.Open(t, addr, "operator", "operator", 80, 24)
-	p.Login("HP-E8212zl> ")
-	p.Close()
-	wait.HeapBounded(t, before, 8<<20, "random binary")
-	wait.Goroutines(t, base)
-	// random bytes as a whole SSH connection: not even a version line
-	for i := 0; i < 20; i++ {
-		c, err := netDial(addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		junk := make([]byte, 4096)
-		rng.Read(junk)
-		c.Write(junk)
-		io.Copy(io.Discard, c)
-		c.Close()
-	}
-	check()
-	wait.Goroutines(t, base)
-}
-
-func TestAbuseCtrlCStorm(t *testing.T) {
-	s := startServer(t, nil)
-	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
-	base := runtime.NumGoroutine()
-	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
-	// during the banner, at the prompt, in a dialog and in the pager
-	p.Send(strings.Repeat("\x03", 1000))
-	p.Until("HP-E8212zl# ")
-	p.Send(strings.Repeat("\x03", 100000) + "show flash\r")
-	p.Until("Default Boot    : Primary\r\nHP-E8212zl# ")
-	// a question that offers no ^C ignores it, then takes its answer
-	p.Send("redundancy switchover\r")
-	p.Until("[y/n]? ")
-	p.Send(strings.Repeat("\x03", 1000) + "n")
-	if got := p.Until("HP-E8212zl# "); got != "n\r\nHP-E8212zl# " {
-		t.Fatalf("after ^C storm in a dialog: %q", got)
-	}
-	if s.Host("c1").ActiveModule() != 0 {
-		t.Fatal("^C answered yes")
-	}
-	// in the pager, ^C quits
-	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 5, 0, 0})); err != nil || !ok {
-		t.Fatalf("window-change: %v %v", ok, err)
-	}
-	p.Send("show version\r")
-	p.Until(tx.Pager)
-	p.Send(strings.Repeat("\x03", 1000))
-	p.Until("HP-E8212zl# ")
-	check()
-	p.Close()
-	wait.Goroutines(t, base)
-}
-
-func TestAbuseWindowChangeFlood(t *testing.T) {
-	s := startServer(t, nil)
-	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
-	p.Login("HP-E8212zl# ")
-	for i := 0; i < 10000; i++ {
-		if err := p.Session.WindowChange(10+i%50, 40+i%100); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// the last size holds: 6 rows page show version after 5 lines. It
-	// asks for a reply: requests are handled in order, so the reply also
-	// says the flood before it has been applied.
-	if ok, err := p.Session.SendRequest("window-change", true, gossh.Marshal(struct{ W, H, PW, PH uint32 }{80, 6, 0, 0})); err != nil || !ok {
-		t.Fatalf("window-change: %v %v", ok, err)
-	}
-	p.Send("show version\r")
-	got := p.Until(tx.Pager)
-	// five rows: the image stamp line wraps at 80 columns
-	if want := showVersionBothModules[:strings.Index(showVersionBothModules, "                13\r\n")] + tx.Pager; got != want {
-		t.Fatalf("after the flood: %q", got)
-	}
-	p.Send("q")
-	p.Until("HP-E8212zl# ")
-	wait.HeapBounded(t, before, 8<<20, "window-change flood")
-	check()
-	p.Close()
-	wait.Goroutines(t, base)
-}
-
-func TestAbuseDisconnectMidDialog(t *testing.T) {
-	s := startServer(t, nil)
-	h := s.Host("c1")
-	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
-	base := runtime.NumGoroutine()
-	for _, q := range []struct{ cmd, wait string }{
-		{"redundancy switchover\r", "[y/n]? "},
-		{"boot system\r", "[y/n]? "},
-		{"reload\r", "[y/n]? "},
-		{"logout\r", tx.LogoutQuestion},
-		{"show running-config\r", tx.Pager},
-		{"show log -a\r", tx.Pager},
-	} {
-		p := sshtest.Open(t, addr, "manager", "manager", 80, 5)
-		p.Login("HP-E8212zl# ")
-		p.Send(q.cmd)
-		p.Until(q.wait)
-		p.Close()
-	}
-	// the exec form: the dialog reads EOF and answers no
-	conn, err := sshtest.Dial(addr, "manager", "manager")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, _ := conn.NewSession()
-	sess.Output("redundancy switchover")
-	conn.Close()
-	wait.Goroutines(t, base)
-	if n := h.Sessions(); n != 1 {
-		t.Fatalf("%d sessions left (the bystander's only)", n)
-	}
-	h.Advance(10 * time.Minute)
-	st := h.State()
-	if st.Active != 1 || st.Modules[1].State != "standby" || st.Failovers != 0 {
-		t.Fatalf("a hung-up dialog changed the chassis: %+v", st)
-	}
-	check()
+	return abusetest.OpenBystander(t, hp8212zl, addr, nil)
 }
 
 func TestAbuseWrongLogins(t *testing.T) {
@@ -360,152 +257,9 @@ func TestIdleTimeoutEndsTheSession(t *testing.T) {
 	}
 }
 
-// The control interface fires random physical events while 100 sessions
-// run commands; afterwards no goroutine is left behind and the chassis
-// is consistent.
-func TestConcurrentSessionsAndPhysicalEvents(t *testing.T) {
-	sessions, events := 100, 40
-	if testing.Short() {
-		sessions, events = 20, 40
-	}
-	stressChassis(t, sessions, events, 1)
-}
-
+// stressChassis is the events step at another size (make soak).
 func stressChassis(t *testing.T, sessions, events int, seed int64) {
-	s := startServer(t, nil, func(c *Config) {
-		c.Control, c.ControlToken = "127.0.0.1:0", "tok"
-		c.Logf = func(string, ...any) {}
-	})
-	h := s.Host("c1")
-	addr := s.Addrs()[0].Mgmt
-	base := runtime.NumGoroutine()
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var cmds, logins atomic.Int64
-	for i := 0; i < sessions; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			lines := []string{"show version\r", "show redundancy\r", "show flash\r", "show modules\r"}
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				p, err := sshtest.TryOpen(t, addr, "manager", "manager", 200, 1000)
-				if err != nil {
-					// refused during a takeover: wait for a change and retry
-					select {
-					case <-stop:
-						return
-					case <-time.After(time.Millisecond):
-					}
-					continue
-				}
-				p.Soft = true
-				if _, ok := p.Seek(tx.PressAnyKey); !ok {
-					p.Close()
-					continue
-				}
-				if _, err := p.Write([]byte(" ")); err != nil {
-					p.Close()
-					continue
-				}
-				logins.Add(1)
-				for k := i; ; k++ {
-					if _, ok := p.Seek("# "); !ok {
-						break
-					}
-					select {
-					case <-stop:
-						p.Close()
-						return
-					default:
-					}
-					if _, err := p.Write([]byte(lines[k%len(lines)])); err != nil {
-						break
-					}
-					cmds.Add(1)
-				}
-				p.Close()
-			}
-		}(i)
-	}
-	// start once every session is in, and let the sessions make
-	// progress between events (a takeover refuses them until the clock
-	// moves, so progress is waited for only briefly)
-	progress := func(want int64, limit time.Duration) {
-		wait.Until(limit, func() bool { return cmds.Load() >= want })
-	}
-	wait.Until(30*time.Second, func() bool { return logins.Load() >= int64(sessions) })
-	ctl := func(action string, req ControlRequest) error { return s.control1(h, action, req) }
-	rng := rand.New(rand.NewSource(seed))
-	mods := []string{"mm1", "mm2"}
-	for e := 0; e < events; e++ {
-		progress(cmds.Load()+int64(sessions/4), 20*time.Millisecond)
-		m := mods[rng.Intn(2)]
-		var err error
-		switch rng.Intn(8) {
-		case 0:
-			err = h.Do(func(c *model.Chassis) error { return c.Switchover(model.Origin{Session: "CONSOLE"}) })
-		case 1:
-			err = ctl("press", ControlRequest{Module: m, Button: "reset"})
-		case 2:
-			err = ctl("pull", ControlRequest{Module: m})
-		case 3:
-			err = ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"}})
-		case 4:
-			err = ctl("crash", ControlRequest{Module: m})
-		case 5:
-			err = ctl("cut-heartbeat", ControlRequest{})
-		default:
-			h.Advance(time.Duration(rng.Intn(180)) * time.Second)
-		}
-		if errors.Is(err, ErrBadRequest) {
-			t.Fatalf("event %d: %v", e, err)
-		}
-		h.View(func(c *model.Chassis) {
-			n := 0
-			for _, md := range c.Modules {
-				if md.State == model.Active {
-					n++
-				}
-			}
-			if n > 1 {
-				t.Fatalf("event %d: %d active modules", e, n)
-			}
-		})
-	}
-	// settle: every module back in and booted
-	for _, m := range mods {
-		ctl("insert", ControlRequest{Module: m, InsertSpec: InsertSpec{Primary: "K.15.06.0017", Secondary: "K.15.06.0008"}})
-	}
-	h.Advance(time.Hour)
-	close(stop)
-	wg.Wait()
-	h.View(func(c *model.Chassis) {
-		var states []string
-		active := 0
-		for _, md := range c.Modules {
-			states = append(states, md.State.String())
-			if md.State == model.Active {
-				active++
-			}
-		}
-		if active != 1 || c.Running == nil {
-			t.Fatalf("after the events: modules %v, running config %v", states, c.Running != nil)
-		}
-	})
-	wait.Goroutines(t, base)
-	if n := h.Sessions(); n != 0 {
-		t.Fatalf("%d management sessions left", n)
-	}
-	t.Logf("%d logins, %d commands during %d events", logins.Load(), cmds.Load(), events)
-	if logins.Load() < int64(sessions) {
-		t.Fatalf("only %d logins", logins.Load())
-	}
-	// and it still serves
-	p := sshtest.Open(t, addr, "manager", "manager", 80, 24)
-	p.Login("# ")
+	v := hp8212zl
+	v.Events.Sessions, v.Events.Short, v.Events.Count, v.Events.Seed = sessions, sessions, events, seed
+	abusetest.SessionsDuringEvents(t, v)
 }
