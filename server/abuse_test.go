@@ -123,16 +123,16 @@ func standbyStays(t *testing.T, h *Host) func() {
 
 // bystander is a session whose output must not change while another is
 // abused.
-func bystander(t *testing.T, addr string) func() {
+func bystander(t *testing.T, s *Server) func() {
 	t.Helper()
-	return abusetest.OpenBystander(t, hp8212zl, addr, nil)
+	return abusetest.OpenBystander(t, hp8212zl, s.Addrs()[0].Mgmt, s.Host("c1"))
 }
 
 func TestAbuseWrongLogins(t *testing.T) {
 	const n = 1000
 	s := startServer(t, nil, func(c *Config) { c.AuthFailDelay = time.Millisecond })
 	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
+	check := bystander(t, s)
 	base := runtime.NumGoroutine()
 	before := wait.Heap()
 	tries := wrongLogins(t, addr, n)

@@ -51,7 +51,7 @@ func TestSoakFleetOf1000(t *testing.T) {
 func TestSoakWrongLogins(t *testing.T) {
 	s := startServer(t, nil, func(c *Config) { c.AuthFailDelay = time.Millisecond })
 	addr := s.Addrs()[0].Mgmt
-	check := bystander(t, addr)
+	check := bystander(t, s)
 	before := wait.Heap()
 	for round := 0; round < 10; round++ {
 		wrongLogins(t, addr, 1000)
