@@ -246,10 +246,11 @@ func alone(t *testing.T, h Host, what string) {
 	wait.For(t, what, func() bool { return h.Sessions() == 1 }, func() string { return fmt.Sprintf("%d sessions", h.Sessions()) })
 }
 
-// expect reads up to want and fails unless that is all there was.
+// expect reads up to the end of want (its last line) and fails unless
+// that is want.
 func expect(t *testing.T, p *sshtest.Term, want, what string) {
 	t.Helper()
-	if got := p.Until(want); got != want {
+	if got := p.Until(want[strings.LastIndexByte(want, '\n')+1:]); got != want {
 		t.Fatalf("%s: %q, want %q", what, tail(got), tail(want))
 	}
 }
