@@ -51,7 +51,8 @@ type Conn struct {
 	wake         chan struct{} // notification doorbell, capacity 1
 	done         chan struct{} // closed by Close
 	inClosed     bool
-	ended        bool // the session goroutine has finished
+	ended        bool          // the session goroutine has finished
+	endTimers    []*time.Timer // EndSoon's, stopped once the session ended or the conn closed
 
 	out  []byte
 	wmu  sync.Mutex // serializes writes to w
@@ -172,6 +173,7 @@ func (c *Conn) Close() {
 	default:
 		close(c.done)
 	}
+	c.stopEndTimers()
 	c.idleCond.Broadcast()
 	c.mu.Unlock()
 	if closer != nil {
@@ -193,11 +195,37 @@ func (c *Conn) SetCloser(fn func()) {
 // note) is closed.
 func (c *Conn) EndSoon(grace time.Duration) {
 	c.Post(Interrupt{})
-	time.AfterFunc(grace, func() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ended || c.isDone() {
+		return
+	}
+	c.endTimers = append(c.endTimers, time.AfterFunc(grace, func() {
 		if !c.Ended() {
 			c.Close()
 		}
-	})
+	}))
+}
+
+// isDone reports whether Close was called.
+func (c *Conn) isDone() bool {
+	select {
+	case <-c.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// stopEndTimers drops EndSoon's timers (with c.mu held): once the session
+// ended or the conn closed they have nothing left to do, and a pending
+// one would keep the conn, and through it its server, alive until it
+// fired.
+func (c *Conn) stopEndTimers() {
+	for _, t := range c.endTimers {
+		t.Stop()
+	}
+	c.endTimers = nil
 }
 
 // Done is closed when the connection is closed.
@@ -248,6 +276,7 @@ func (c *Conn) End() {
 	c.Flush()
 	c.mu.Lock()
 	c.ended = true
+	c.stopEndTimers()
 	c.idleCond.Broadcast()
 	c.mu.Unlock()
 }
