@@ -62,9 +62,11 @@ chassis:
 	if err != nil || inv.Chassis[0].Address != "127.9.0.0" || inv.ConsoleServer != "" || inv.Chassis[0].Consoles[0] != "" {
 		t.Fatalf("console-server off: %v %+v", err, inv.Chassis[0])
 	}
-	// 127.0.0.0 is loopback's broadcast address: never given out
+	// 127.0.0.0 is loopback's broadcast address: never given out (the
+	// console server, a computed address nothing listens on here, is
+	// 127.0.0.1 at the port map's default SSH port)
 	inv, err = ParseInventoryWith("f.yaml", []byte("address-per-chassis: 127.0.0.0/24\nchassis:\n  - name: a\n"), nil, vendors.Registry, InventoryOptions{})
-	if err != nil || inv.ConsoleServer != "127.0.0.1:2222" || inv.Chassis[0].Address != "127.0.0.2" {
+	if err != nil || inv.ConsoleServer != DefaultMgmt || inv.Chassis[0].Address != "127.0.0.2" {
 		t.Fatalf("127.0.0.0/24: %v %+v", err, inv)
 	}
 }

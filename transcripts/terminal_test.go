@@ -34,66 +34,31 @@ func TestTerminalCursorAndErase(t *testing.T) {
 	}
 }
 
-func TestTerminalScrolling(t *testing.T) {
-	// the whole screen scrolls into the scrollback
-	s := NewTerminal(10, 3)
-	s.Write([]byte("1\r\n2\r\n3\r\n4\r\n5"))
-	if got := lines(s); got != "1|2|3|4|5" {
-		t.Errorf("full screen: %q", got)
+// Scrolling, wrapping and clearing, each on a screen of its size.
+func TestTerminalScrollWrapClear(t *testing.T) {
+	cases := []struct {
+		name     string
+		w, h     int
+		in, want string
+	}{
+		{"the whole screen scrolls into the scrollback", 10, 3, "1\r\n2\r\n3\r\n4\r\n5", "1|2|3|4|5"},
+		// what scrolls out of a region below the top is gone; the rows
+		// outside it stay
+		{"a region", 10, 5, "head\x1b[2;4r\x1b[2;1Ha\r\nb\r\nc\r\nd\r\ne\x1b[5;1Hfoot", "head|c|d|e|foot"},
+		{"a line feed on the last row, below the region, does not scroll", 10, 5, "\x1b[1;3r\x1b[5;1Hx\r\ny", "y"},
+		{"setting a region homes the cursor; origin mode counts from it", 10, 5, "\x1b[2;4r\x1b[?6h\x1b[1;1Hx\x1b[?6l", "|x"},
+		{"reverse index at the top of the region scrolls it down", 10, 3, "a\r\nb\x1b[1;1H\x1bMc", "c|a|b"},
+		{"wrap on: a long line goes on on the next row and reads as one", 4, 3, "abcdefghij\r\nk", "abcdefghij|k"},
+		{"wrap off: the last column is overwritten", 4, 3, "\x1b[?7labcdefg\r\nk", "abcg|k"},
+		{"a line that fills the row exactly does not wrap before its CR LF", 4, 3, "abcd\r\nef", "abcd|ef"},
+		{"clearing the screen keeps what it showed", 10, 5, "boot 1\r\nboot 2\r\n\x1b[2J\x1b[1;1Hbanner", "boot 1|boot 2|banner"},
 	}
-	// a region below the top: what scrolls out of it is gone, the rows
-	// outside stay
-	s = NewTerminal(10, 5)
-	s.Write([]byte("head\x1b[2;4r\x1b[2;1Ha\r\nb\r\nc\r\nd\r\ne\x1b[5;1Hfoot"))
-	if got := lines(s); got != "head|c|d|e|foot" {
-		t.Errorf("region: %q", got)
-	}
-	// a line feed on the last row, below the region, does not scroll
-	s = NewTerminal(10, 5)
-	s.Write([]byte("\x1b[1;3r\x1b[5;1Hx\r\ny"))
-	if got := lines(s); got != "y" {
-		t.Errorf("below the region: %q", got)
-	}
-	// setting a region homes the cursor; origin mode counts from it
-	s = NewTerminal(10, 5)
-	s.Write([]byte("\x1b[2;4r\x1b[?6h\x1b[1;1Hx\x1b[?6l"))
-	if got := lines(s); got != "|x" {
-		t.Errorf("origin mode: %q", got)
-	}
-	// reverse index at the top of the region scrolls it down
-	s = NewTerminal(10, 3)
-	s.Write([]byte("a\r\nb\x1b[1;1H\x1bMc"))
-	if got := lines(s); got != "c|a|b" {
-		t.Errorf("reverse index: %q", got)
-	}
-}
-
-func TestTerminalWrap(t *testing.T) {
-	// wrap on: a long line goes on on the next row and reads as one line
-	s := NewTerminal(4, 3)
-	s.Write([]byte("abcdefghij\r\nk"))
-	if got := lines(s); got != "abcdefghij|k" {
-		t.Errorf("wrap on: %q", got)
-	}
-	// wrap off: the last column is overwritten
-	s = NewTerminal(4, 3)
-	s.Write([]byte("\x1b[?7labcdefg\r\nk"))
-	if got := lines(s); got != "abcg|k" {
-		t.Errorf("wrap off: %q", got)
-	}
-	// a line that fills the row exactly does not wrap before its CR LF
-	s = NewTerminal(4, 3)
-	s.Write([]byte("abcd\r\nef"))
-	if got := lines(s); got != "abcd|ef" {
-		t.Errorf("exact width: %q", got)
-	}
-}
-
-func TestTerminalClearKeepsWhatWasShown(t *testing.T) {
-	s := NewTerminal(10, 5)
-	s.Write([]byte("boot 1\r\nboot 2\r\n\x1b[2J\x1b[1;1Hbanner"))
-	if got := lines(s); got != "boot 1|boot 2|banner" {
-		t.Errorf("clear: %q", got)
+	for _, c := range cases {
+		s := NewTerminal(c.w, c.h)
+		s.Write([]byte(c.in))
+		if got := lines(s); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
 	}
 }
 
