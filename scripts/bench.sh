@@ -26,78 +26,78 @@ echo; echo "== start-up: exec to the first prompt byte after Press any key (stat
 echo "-- painted (--terminal vt100)"
 "$bin" bench startup --bin "$bin" --runs 20 --terminal vt100
 
+# serve_chassis NAME [serve flags...]: a chassis with its state in
+# $work/NAME, every listener at a free port, once its ports.json is written
+serve_chassis() {
+  local name=$1
+  shift
+  "$bin" serve "$@" --state-dir "$work/$name" --listen 127.0.0.1:0 --console1 off --console2 off \
+    --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/$name.out" 2>"$work/$name.err" &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$work/$name/ports.json" ] && break; sleep 0.05; done
+}
+# loop NAME [bench flags...]: the closed loop, 500 sessions x 10 commands
+loop() {
+  local name=$1
+  shift
+  "$bin" bench --state-dir "$work/$name" --sessions 500 --commands 10 "$@"
+}
+hp=(--command "show version" --expect "Boot Image:")
+
 echo; echo "== closed loop: 500 concurrent sessions x 10 show version (no session limit)"
 # plain lines, as the figures of the other vendors beside it were taken;
 # the painted 8212zl follows below
-"$bin" serve --terminal plain --state-dir "$work/one" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/one.out" 2>"$work/one.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/one/ports.json" ] && break; sleep 0.05; done
+serve_chassis one --terminal plain
 for i in $(seq "$runs"); do
   echo "-- run $i"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
 done
 
 echo; echo "== the same loop painted (--terminal vt100, the default), alternating with plain"
-"$bin" serve --terminal vt100 --state-dir "$work/vt" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/vt.out" 2>"$work/vt.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/vt/ports.json" ] && break; sleep 0.05; done
+serve_chassis vt --terminal vt100
 for i in $(seq "$runs"); do
   echo "-- run $i: vt100"
-  "$bin" bench --state-dir "$work/vt" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop vt "${hp[@]}"
   echo "-- run $i: plain"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
 done
 "$bin" bench --state-dir "$work/vt" --sessions 1 --commands 2000 --command "show version"
 
 echo; echo "== the same loop on the BlackDiamond 8810 (bd8810), alternating with the 8212zl"
-"$bin" serve --scenario bd8810 --state-dir "$work/exos" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/exos.out" 2>"$work/exos.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/exos/ports.json" ] && break; sleep 0.05; done
+serve_chassis exos --scenario bd8810
 for i in $(seq "$runs"); do
   echo "-- run $i: 8212zl"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
   echo "-- run $i: bd8810"
-  "$bin" bench --state-dir "$work/exos" --sessions 500 --commands 10 --command "show version" --expect "Image   : ExtremeXOS version"
+  loop exos --command "show version" --expect "Image   : ExtremeXOS version"
 done
 
 echo; echo "== the 7750 SR-12 beside the 8212zl: the same closed loop, runs interleaved"
-"$bin" serve --scenario 7750-sr12 --state-dir "$work/sr" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/sr.out" 2>"$work/sr.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/sr/ports.json" ] && break; sleep 0.05; done
+serve_chassis sr --scenario 7750-sr12
 for i in $(seq "$runs"); do
   echo "-- run $i: 7750-sr12"
-  "$bin" bench --state-dir "$work/sr" --sessions 500 --commands 10 --command "show version" --expect "TiMOS-C-"
+  loop sr --command "show version" --expect "TiMOS-C-"
   echo "-- run $i: 8212zl"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
 done
 
 echo; echo "== closed loop side by side: the mx240 (Junos, show version | no-more) and the 8212zl, alternating"
-"$bin" serve --scenario mx240 --state-dir "$work/junos" --listen 127.0.0.1:0 --console1 off --console2 off --netconf off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/junos.out" 2>"$work/junos.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/junos/ports.json" ] && break; sleep 0.05; done
+serve_chassis junos --scenario mx240 --netconf off
 for i in $(seq "$runs"); do
   echo "-- run $i: 8212zl"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
   echo "-- run $i: mx240"
-  "$bin" bench --state-dir "$work/junos" --sessions 500 --commands 10
+  loop junos
 done
 "$bin" bench --state-dir "$work/junos" --sessions 1 --commands 2000
 
 echo; echo "== the qfx5100 (Junos, {master:0}) beside the 8212zl, alternating; its ISSR is BenchmarkISSR above"
-"$bin" serve --scenario qfx5100 --state-dir "$work/qfx" --listen 127.0.0.1:0 --console1 off --console2 off \
-  --control 127.0.0.1:0 --web 127.0.0.1:0 --quiet >"$work/qfx.out" 2>"$work/qfx.err" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/qfx/ports.json" ] && break; sleep 0.05; done
+serve_chassis qfx --scenario qfx5100
 for i in $(seq "$runs"); do
   echo "-- run $i: 8212zl"
-  "$bin" bench --state-dir "$work/one" --sessions 500 --commands 10 --command "show version" --expect "Boot Image:"
+  loop one "${hp[@]}"
   echo "-- run $i: qfx5100"
-  "$bin" bench --state-dir "$work/qfx" --sessions 500 --commands 10
+  loop qfx
 done
 
 echo; echo "== one session: round trip of show version (2000 in a row)"
