@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -27,9 +26,8 @@ import (
 
 // fleetProc is a fleet server process with an address per chassis.
 type fleetProc struct {
-	cmd    *exec.Cmd
-	stderr bytes.Buffer
-	ports  struct {
+	proc
+	ports struct {
 		Chassis []struct {
 			Name    string
 			Mgmt    string
@@ -59,19 +57,8 @@ func startFleetProc(t *testing.T, dir, inv, prefix string, ssh int, extra ...str
 		}
 		args := append([]string{"--inventory", inv, "--address-per-chassis", p.prefix, "--address-ports", fmt.Sprintf("ssh=%d,netconf=off,web=off", p.ssh),
 			"--state-dir", dir, "--control", "off", "--quiet", "--auth-fail-delay", "0", "--time-scale", "0.001", "--human-wait", "0"}, extra...)
-		p.cmd = exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")
-		p.cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
-		p.cmd.Stderr = &p.stderr
-		out, err := p.cmd.StdoutPipe()
+		line, err := p.start(t, args)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p.cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		line, err := bufio.NewReader(out).ReadBytes('\n')
-		if err != nil {
-			p.cmd.Wait()
 			if strings.Contains(p.stderr.String(), "address already in use") && prefix == "" && try < 20 {
 				continue
 			}
@@ -81,14 +68,8 @@ func startFleetProc(t *testing.T, dir, inv, prefix string, ssh int, extra ...str
 			p.kill()
 			t.Fatalf("first line %q: %v", line, err)
 		}
-		go io.Copy(io.Discard, out)
 		return p
 	}
-}
-
-func (p *fleetProc) kill() {
-	p.cmd.Process.Kill()
-	p.cmd.Wait()
 }
 
 func (p *fleetProc) mgmt(name string) string {

@@ -39,17 +39,19 @@ func TestServeHelperProcess(t *testing.T) {
 	os.Exit(0)
 }
 
-type serveProc struct {
+// proc is a "switchsim serve" process: this test binary re-run as the
+// server (TestServeHelperProcess).
+type proc struct {
 	cmd    *exec.Cmd
-	mgmt   string
 	stderr bytes.Buffer
 }
 
-func startServeProc(t *testing.T, dir string) *serveProc {
+// start runs serve with args and returns the first line it printed (its
+// ports); if it ends before printing one, it has been waited for (its
+// stderr is complete) and the error says so.
+func (p *proc) start(t *testing.T, args []string) ([]byte, error) {
 	t.Helper()
-	args := []string{"--state-dir", dir, "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
-		"--control", "off", "--web", "off", "--quiet", "--time-scale", "0.001", "--auth-fail-delay", "0"}
-	p := &serveProc{cmd: exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")}
+	p.cmd = exec.Command(os.Args[0], "-test.run=^TestServeHelperProcess$")
 	p.cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, "\n"))
 	p.cmd.Stderr = &p.stderr
 	out, err := p.cmd.StdoutPipe()
@@ -62,6 +64,30 @@ func startServeProc(t *testing.T, dir string) *serveProc {
 	line, err := bufio.NewReader(out).ReadBytes('\n')
 	if err != nil {
 		p.cmd.Wait()
+		return nil, err
+	}
+	go io.Copy(io.Discard, out)
+	return line, nil
+}
+
+func (p *proc) kill() {
+	p.cmd.Process.Kill()
+	p.cmd.Wait()
+}
+
+// serveProc is a server of one chassis.
+type serveProc struct {
+	proc
+	mgmt string
+}
+
+func startServeProc(t *testing.T, dir string) *serveProc {
+	t.Helper()
+	args := []string{"--state-dir", dir, "--listen", "127.0.0.1:0", "--console1", "off", "--console2", "off",
+		"--control", "off", "--web", "off", "--quiet", "--time-scale", "0.001", "--auth-fail-delay", "0"}
+	p := &serveProc{}
+	line, err := p.start(t, args)
+	if err != nil {
 		t.Fatalf("the server did not start: %v\n%s", err, p.stderr.String())
 	}
 	var ports struct {
@@ -71,14 +97,8 @@ func startServeProc(t *testing.T, dir string) *serveProc {
 		p.kill()
 		t.Fatalf("first line %q: %v", line, err)
 	}
-	go io.Copy(io.Discard, out)
 	p.mgmt = ports.Chassis[0].Mgmt
 	return p
-}
-
-func (p *serveProc) kill() {
-	p.cmd.Process.Kill()
-	p.cmd.Wait()
 }
 
 // openCLI logs in on a tall terminal (no pager in the way).
