@@ -114,18 +114,7 @@ func macdbSummary(c *model.Chassis, i int) *netconf.Node {
 func qfxInventoryXML(c *model.Chassis, i int) *netconf.Node {
 	mod := func(tag, name, version, part, serial, desc string) *netconf.Node {
 		e := netconf.E(tag, nil, netconf.T("name", strings.TrimSpace(name)))
-		if version != "" {
-			e.Kids = append(e.Kids, netconf.T("version", version))
-		}
-		if part != "" {
-			e.Kids = append(e.Kids, netconf.T("part-number", part))
-		}
-		if serial != "" {
-			e.Kids = append(e.Kids, netconf.T("serial-number", serial))
-		}
-		if desc != "" {
-			e.Kids = append(e.Kids, netconf.T("description", desc))
-		}
+		addNonEmpty(e, "version", version, "part-number", part, "serial-number", serial, "description", desc)
 		return e
 	}
 	fixed := func(tag, row string, args ...any) *netconf.Node {

@@ -141,6 +141,17 @@ func routeEngineXML(c *model.Chassis, i int) *netconf.Node {
 	return res
 }
 
+// addNonEmpty appends to e an element of each tag whose value is not
+// empty (pairs of tag and value, in order), as an inventory row leaves out
+// the columns it has no value for.
+func addNonEmpty(e *netconf.Node, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			e.Kids = append(e.Kids, netconf.T(pairs[i], pairs[i+1]))
+		}
+	}
+}
+
 // inventoryXML is show chassis hardware: the rows of the CLI's table as
 // chassis-module elements (the FPC's sub-modules nested).
 func inventoryXML(c *model.Chassis, i int) *netconf.Node {
@@ -149,15 +160,7 @@ func inventoryXML(c *model.Chassis, i int) *netconf.Node {
 	}
 	mod := func(name, version, part, serial, desc string, kids ...*netconf.Node) *netconf.Node {
 		e := netconf.E("chassis-module", nil, netconf.T("name", name))
-		if version != "" {
-			e.Kids = append(e.Kids, netconf.T("version", version))
-		}
-		if part != "" {
-			e.Kids = append(e.Kids, netconf.T("part-number", part))
-		}
-		if serial != "" {
-			e.Kids = append(e.Kids, netconf.T("serial-number", serial))
-		}
+		addNonEmpty(e, "version", version, "part-number", part, "serial-number", serial)
 		e.Kids = append(e.Kids, netconf.T("description", desc))
 		e.Kids = append(e.Kids, kids...)
 		return e
