@@ -159,18 +159,11 @@ func TestPaintedOnlyOnTerminals(t *testing.T) {
 
 func execOut(t *testing.T, addr, cmd string) string {
 	t.Helper()
-	c, err := sshtest.Dial(addr, "manager", "manager")
-	if err != nil {
+	out, err := sshtest.Exec(addr, "manager", "manager", cmd)
+	if _, exited := err.(*gossh.ExitError); err != nil && !exited {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	out, _ := s.Output(cmd)
-	return string(out)
+	return out
 }
 
 // noPty runs a shell without a pty, types a key and logs out.

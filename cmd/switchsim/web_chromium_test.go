@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/vendors"
 )
@@ -53,22 +53,11 @@ func TestWebInChromium(t *testing.T) {
 	}
 	cli := func(command string) string {
 		t.Helper()
-		c, err := gossh.Dial("tcp", srv.Addrs()[0].Mgmt, &gossh.ClientConfig{User: "manager",
-			Auth: []gossh.AuthMethod{gossh.Password("manager")}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		out, err := s.Output(command)
+		out, err := sshtest.Exec(srv.Addrs()[0].Mgmt, "manager", "manager", command)
 		if err != nil {
 			t.Fatalf("%s: %v", command, err)
 		}
-		return strings.ReplaceAll(string(out), "\r", "")
+		return strings.ReplaceAll(out, "\r", "")
 	}
 
 	shots := os.Getenv("WEB_SCREENSHOTS")

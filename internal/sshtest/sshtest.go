@@ -31,6 +31,23 @@ func Dial(addr, user, pass string) (*gossh.Client, error) {
 	})
 }
 
+// Exec logs in, runs one command on an exec channel and returns what it
+// printed (a non-zero exit status is an *ssh.ExitError).
+func Exec(addr, user, pass, cmd string) (string, error) {
+	c, err := Dial(addr, user, pass)
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		return "", err
+	}
+	defer s.Close()
+	out, err := s.Output(cmd)
+	return string(out), err
+}
+
 // HostKey logs in and returns the server's host key.
 func HostKey(addr, user, pass string) (gossh.PublicKey, error) {
 	var key gossh.PublicKey
