@@ -316,23 +316,55 @@ func unchanged[H Host](t *testing.T, v Vendor[H], h H) func() {
 	}
 }
 
+// scene is what a step starts from: a fresh chassis, a bystander whose
+// reply must not change (ref, its first reply), and the baselines the
+// step ends against.
+type scene[H Host] struct {
+	addr  string
+	h     H
+	check func() // the bystander's reply is unchanged
+	ref   string
+	same  func() // the chassis is unchanged
+	base  int    // goroutines
+	heap  uint64
+}
+
+func begin[H Host](t *testing.T, v Vendor[H]) *scene[H] {
+	addr, h := v.Start(t)
+	sc := &scene[H]{addr: addr, h: h}
+	sc.check, sc.ref = bystander(t, v, addr, h)
+	sc.same = unchanged(t, v, h)
+	sc.base = runtime.NumGoroutine()
+	sc.heap = wait.Heap()
+	return sc
+}
+
+// end checks a step that abused p: memory bounded (what the abuse was;
+// "" not measured), the bystander and the chassis unchanged, and once p
+// is closed the goroutines back to their base.
+func (sc *scene[H]) end(t *testing.T, p *sshtest.Term, what string) {
+	if what != "" {
+		wait.HeapBounded(t, sc.heap, 8<<20, what)
+	}
+	sc.check()
+	sc.same()
+	p.Close()
+	wait.Goroutines(t, sc.base)
+}
+
 // HugeLine: 1 MB without a line end, at each of the vendor's places. The
 // editor keeps MaxLine characters and drops the rest, taking the input
 // as fast as it comes instead of buffering it; Enter after the whole
 // megabyte gets the vendor's error, and the session goes on.
 func HugeLine[H Host](t *testing.T, v Vendor[H]) {
-	addr, h := v.Start(t)
-	check := OpenBystander(t, v, addr, h)
-	same := unchanged(t, v, h)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	p := v.Open(t, addr, v.Admin, 24, true)
+	sc := begin(t, v)
+	p := v.Open(t, sc.addr, v.Admin, 24, true)
 	fill := bytes.Repeat([]byte("x"), 1<<20)
 	for _, l := range v.HugeLine {
 		steps(p, l.Enter)
 		line := append([]byte(l.Prefix), fill...)
 		written := p.WriteBehind(line)
-		check()
+		sc.check()
 		expect(t, p, string(line[:MaxLine]), "the echo")
 		// Enter after the whole megabyte, not in the middle of it
 		<-written
@@ -344,21 +376,14 @@ func HugeLine[H Host](t *testing.T, v Vendor[H]) {
 		}
 		steps(p, l.Leave)
 	}
-	wait.HeapBounded(t, before, 8<<20, "1 MB line")
-	check()
-	same()
-	p.Close()
-	wait.Goroutines(t, base)
+	sc.end(t, p, "1 MB line")
 }
 
 // RandomBinary: random bytes typed into sessions, then sent as whole
 // connections (not even an SSH version line).
 func RandomBinary[H Host](t *testing.T, v Vendor[H]) {
-	addr, h := v.Start(t)
-	check := OpenBystander(t, v, addr, h)
-	same := unchanged(t, v, h)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
+	sc := begin(t, v)
+	addr := sc.addr
 	j := v.Junk
 	rng := rand.New(rand.NewSource(j.Seed))
 	for _, r := range j.Rounds {
@@ -374,15 +399,15 @@ func RandomBinary[H Host](t *testing.T, v Vendor[H]) {
 			}
 		}
 		p.Send(string(junk))
-		check()
+		sc.check()
 		p.Close()
 	}
 	// and the listeners still serve; once the sessions have ended, what
 	// they took is given back
 	v.Open(t, addr, j.Account, 24, true).Close()
-	alone(t, h, "the junk sessions to end")
-	wait.Goroutines(t, base)
-	wait.HeapBounded(t, before, 8<<20, "random binary")
+	alone(t, sc.h, "the junk sessions to end")
+	wait.Goroutines(t, sc.base)
+	wait.HeapBounded(t, sc.heap, 8<<20, "random binary")
 	for i := 0; i < 20; i++ {
 		c, err := net.DialTimeout("tcp", addr, 10*time.Second)
 		if err != nil {
@@ -395,21 +420,18 @@ func RandomBinary[H Host](t *testing.T, v Vendor[H]) {
 		io.Copy(io.Discard, c)
 		c.Close()
 	}
-	check()
-	wait.Goroutines(t, base)
-	same()
+	sc.check()
+	wait.Goroutines(t, sc.base)
+	sc.same()
 }
 
 // CtrlCStorm: ^C during the login, at the prompt, in a question (it
 // answers only where the vendor's question takes it) and at the pager
 // (it quits).
 func CtrlCStorm[H Host](t *testing.T, v Vendor[H]) {
-	addr, h := v.Start(t)
-	check, _ := bystander(t, v, addr, h)
-	same := unchanged(t, v, h)
-	base := runtime.NumGoroutine()
+	sc := begin(t, v)
 	s := v.Storm
-	p := v.Open(t, addr, v.Admin, 24, false)
+	p := v.Open(t, sc.addr, v.Admin, 24, false)
 	p.Send(ctrlC(1000))
 	p.Until(v.Admin.Prompt)
 	p.Send(ctrlC(100000) + s.Cmd + "\r")
@@ -423,21 +445,15 @@ func CtrlCStorm[H Host](t *testing.T, v Vendor[H]) {
 	p.Until(v.Pager.Text)
 	p.Send(ctrlC(1000))
 	p.Until(s.Quit)
-	check()
-	same()
-	p.Close()
-	wait.Goroutines(t, base)
+	sc.end(t, p, "")
 }
 
 // WindowChangeFlood: 10,000 window changes; the last size holds (the
 // bystander's command pages on it).
 func WindowChangeFlood[H Host](t *testing.T, v Vendor[H]) {
-	addr, h := v.Start(t)
-	check, ref := bystander(t, v, addr, h)
-	same := unchanged(t, v, h)
-	base := runtime.NumGoroutine()
-	before := wait.Heap()
-	p := v.Open(t, addr, v.Admin, 24, true)
+	sc := begin(t, v)
+	ref := sc.ref
+	p := v.Open(t, sc.addr, v.Admin, 24, true)
 	for i := 0; i < 10000; i++ {
 		if err := p.Session.WindowChange(10+i%50, 40+i%100); err != nil {
 			t.Fatal(err)
@@ -452,11 +468,7 @@ func WindowChangeFlood[H Host](t *testing.T, v Vendor[H]) {
 	expect(t, p, ref[:cut]+v.Pager.Text, "after the flood")
 	p.Send("q")
 	p.Until(v.Ready)
-	wait.HeapBounded(t, before, 8<<20, "window-change flood")
-	check()
-	same()
-	p.Close()
-	wait.Goroutines(t, base)
+	sc.end(t, p, "window-change flood")
 }
 
 // DisconnectMidDialog: a session hangs up in each question and at the
