@@ -20,13 +20,7 @@ import time
 from lxml import etree
 from ncclient import manager
 from ncclient.operations.rpc import RPCError
-
-
-def check(what, got, want):
-    if got != want:
-        print("FAIL %s: got %r, want %r" % (what, got, want))
-        sys.exit(1)
-    print("ok   %s" % what)
+from common import check
 
 
 def connect(host, port):

@@ -18,25 +18,12 @@ import time
 from jnpr.junos import Device
 from jnpr.junos.exception import CommitError, ConfigLoadError, LockError, RpcError
 from jnpr.junos.utils.config import Config
-
-
-def check(what, got, want):
-    if got != want:
-        print("FAIL %s: got %r, want %r" % (what, got, want))
-        sys.exit(1)
-    print("ok   %s" % what)
-
-
-def connect(host, port):
-    dev = Device(host=host, port=port, user="admin", password="admin123")
-    dev.open()
-    dev.facts_refresh(exception_on_failure=True)
-    return dev
+from common import check, pyez_connect
 
 
 def main():
     host, port = sys.argv[1], int(sys.argv[2])
-    dev = connect(host, port)
+    dev = pyez_connect(host, port)
     f = dev.facts
     check("hostname", f["hostname"], "mx240-lab")
     check("model", f["model"], "MX240")
@@ -154,7 +141,7 @@ def main():
     deadline = time.monotonic() + 20
     while True:
         try:
-            dev = connect(host, port)
+            dev = pyez_connect(host, port)
             break
         except Exception:
             if time.monotonic() > deadline:

@@ -24,20 +24,7 @@ from jnpr.junos import Device
 from jnpr.junos.exception import ConnectClosedError, RpcError
 from jnpr.junos.utils.config import Config
 from jnpr.junos.utils.sw import SW
-
-
-def check(what, got, want):
-    if got != want:
-        print("FAIL %s: got %r, want %r" % (what, got, want))
-        sys.exit(1)
-    print("ok   %s" % what)
-
-
-def connect(host, port):
-    dev = Device(host=host, port=port, user="admin", password="admin123")
-    dev.open()
-    dev.facts_refresh(exception_on_failure=True)
-    return dev
+from common import check, pyez_connect
 
 
 def reconnect(host, port):
@@ -45,7 +32,7 @@ def reconnect(host, port):
     deadline = time.monotonic() + 20
     while True:
         try:
-            return connect(host, port)
+            return pyez_connect(host, port)
         except Exception:
             if time.monotonic() > deadline:
                 raise
@@ -82,7 +69,7 @@ def issr(dev):
 
 def main():
     host, port = sys.argv[1], int(sys.argv[2])
-    dev = connect(host, port)
+    dev = pyez_connect(host, port)
     f = dev.facts
     check("hostname", f["hostname"], "sw-duckhorn-01")
     check("model", f["model"], "QFX5100-48S-6Q")
