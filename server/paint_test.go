@@ -6,7 +6,6 @@ import (
 	"net"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,28 +13,11 @@ import (
 
 	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/internal/termtext"
+	"github.com/switchsim/switchsim/internal/testterm"
 	"github.com/switchsim/switchsim/internal/wait"
 	tx "github.com/switchsim/switchsim/prompts/procurve"
 	"github.com/switchsim/switchsim/vendors"
 )
-
-// lockedBuffer collects an in-process session's output.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // sessionBytes runs keys on an in-process session of a built-in
 // scenario, in a terminal mode, and returns every byte it wrote.
@@ -52,7 +34,7 @@ func sessionBytes(t *testing.T, scenarioName, terminal string, target Target, ke
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var out lockedBuffer
+	var out testterm.Screen
 	l, err := s.OpenLocal("c", target, &out)
 	if err != nil {
 		t.Fatal(err)

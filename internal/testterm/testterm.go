@@ -31,6 +31,13 @@ func (s *Screen) Fresh() string {
 	return out
 }
 
+// String returns everything written so far.
+func (s *Screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
 // FreshLF is Fresh with every "\r\n" written "\n", for readable
 // expectations where the line ends are not what is being tested.
 func (s *Screen) FreshLF() string { return strings.ReplaceAll(s.Fresh(), "\r\n", "\n") }
