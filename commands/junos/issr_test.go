@@ -454,7 +454,7 @@ func TestQFXRenderings(t *testing.T) {
 	for _, want := range []string{"\nChassis                                VF3715020166      QFX5100-48S-6Q\n",
 		"\nPseudo CB 0\nRouting Engine 0          BUILTIN      BUILTIN           QFX Routing Engine\n",
 		"\nFPC 0            REV 12   650-056265   VF3715020166      QFX5100-48S-6Q\n",
-		"\n  PIC 0                   BUILTIN      BUILTIN           48x10G-6x40G\n",
+		"\n  PIC 0                   BUILTIN      BUILTIN           48x10G-6x40G\n    Xcvr 0       REV 01   740-031980   AA143204712       SFP+-10G-SR\n",
 		"\nFan Tray 4                                               QFX5100 Fan Tray 4, Front to Back Airflow - AFO\n"} {
 		if !strings.Contains(got, want) {
 			t.Fatalf("show chassis hardware: no %q in\n%s", want, got)

@@ -141,7 +141,10 @@ func TestNETCONFQFXFacts(t *testing.T) {
 	got = c.call(t, `<get-chassis-inventory/>`)
 	for _, part := range []string{"<name>Chassis</name>\n<serial-number>VF3715020166</serial-number>\n<description>QFX5100-48S-6Q</description>\n<chassis-module>\n<name>Pseudo CB 0</name>\n</chassis-module>\n",
 		"<name>Routing Engine 0</name>\n<part-number>BUILTIN</part-number>\n<serial-number>BUILTIN</serial-number>\n<description>QFX Routing Engine</description>\n",
-		"<name>Fan Tray 4</name>\n<description>QFX5100 Fan Tray 4, Front to Back Airflow - AFO</description>\n"} {
+		"<name>Fan Tray 4</name>\n<description>QFX5100 Fan Tray 4, Front to Back Airflow - AFO</description>\n",
+		// a link that is up has its transceiver under the FPC's PIC
+		"<chassis-sub-module>\n<name>PIC 0</name>\n<part-number>BUILTIN</part-number>\n<serial-number>BUILTIN</serial-number>\n<description>48x10G-6x40G</description>\n" +
+			"<chassis-sub-sub-module>\n<name>Xcvr 0</name>\n<version>REV 01</version>\n<part-number>740-031980</part-number>\n<serial-number>AA143204712</serial-number>\n<description>SFP+-10G-SR</description>\n</chassis-sub-sub-module>\n"} {
 		if !strings.Contains(got, part) {
 			t.Fatalf("inventory: no %q in\n%s", part, got)
 		}

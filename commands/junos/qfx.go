@@ -115,35 +115,66 @@ func vcMembers(c *model.Chassis) int {
 	return n
 }
 
-// qfxHardware is show chassis hardware on a QFX5100.
-func qfxHardware(c *model.Chassis) string {
-	var b strings.Builder
-	b.WriteString(tx.HardwareHead)
-	b.WriteString(hwRow("Chassis", "", "", c.Info.Serial, c.Info.Name))
-	b.WriteString(hwFixed(tx.QFXPseudoCB))
+// invRow is a row of show chassis hardware, with the sub-modules listed
+// below it.
+type invRow struct {
+	item, version, part, serial, desc string
+	kids                              []invRow
+}
+
+// fixedRow is a registered row ("item|version|part|serial|description").
+func fixedRow(row string, args ...any) invRow {
+	if len(args) > 0 {
+		row = fmt.Sprintf(row, args...)
+	}
+	f := strings.Split(row, "|")
+	return invRow{item: f[0], version: f[1], part: f[2], serial: f[3], desc: f[4]}
+}
+
+// qfxInventory is what a QFX5100's show chassis hardware lists below the
+// chassis, from the model: the CLI's table and the XML API's
+// chassis-inventory are both rendered from it.
+func qfxInventory(c *model.Chassis) []invRow {
+	rows := []invRow{fixedRow(tx.QFXPseudoCB)}
 	for i, m := range c.Modules {
 		if m.Present {
-			b.WriteString(hwRow(fmt.Sprintf("Routing Engine %d", i), "", m.Hardware.Product, m.Hardware.Serial, m.Hardware.Description))
+			rows = append(rows, invRow{item: fmt.Sprintf("Routing Engine %d", i), part: m.Hardware.Product, serial: m.Hardware.Serial, desc: m.Hardware.Description})
 		}
 	}
 	for _, s := range c.Slots {
 		if !s.Present {
 			continue
 		}
-		b.WriteString(hwRow("FPC "+s.Name, "REV 12", s.Hardware.Product, s.Hardware.Serial, s.Hardware.Description))
-		b.WriteString(hwFixed(tx.QFXCPU))
-		b.WriteString(hwFixed(tx.QFXPIC))
+		pic := fixedRow(tx.QFXPIC)
 		for _, n := range s.LinkUp {
 			if n >= 1 && n <= s.Ports {
-				b.WriteString(hwFixed(tx.QFXXcvr, n-1, 4711+n))
+				pic.kids = append(pic.kids, fixedRow(tx.QFXXcvr, n-1, 4711+n))
 			}
 		}
+		rows = append(rows, invRow{item: "FPC " + s.Name, version: "REV 12", part: s.Hardware.Product, serial: s.Hardware.Serial, desc: s.Hardware.Description,
+			kids: []invRow{fixedRow(tx.QFXCPU), pic}})
 	}
 	for i := 0; i < 2; i++ {
-		b.WriteString(hwFixed(tx.QFXPower, i, 16+i))
+		rows = append(rows, fixedRow(tx.QFXPower, i, 16+i))
 	}
 	for i := 0; i < 5; i++ {
-		b.WriteString(hwFixed(tx.QFXFan, i))
+		rows = append(rows, fixedRow(tx.QFXFan, i))
 	}
+	return rows
+}
+
+// qfxHardware is show chassis hardware on a QFX5100.
+func qfxHardware(c *model.Chassis) string {
+	var b strings.Builder
+	b.WriteString(tx.HardwareHead)
+	b.WriteString(hwRow("Chassis", "", "", c.Info.Serial, c.Info.Name))
+	var write func(rows []invRow)
+	write = func(rows []invRow) {
+		for _, r := range rows {
+			b.WriteString(hwRow(r.item, r.version, r.part, r.serial, r.desc))
+			write(r.kids)
+		}
+	}
+	write(qfxInventory(c))
 	return b.String()
 }

@@ -110,47 +110,22 @@ func macdbSummary(c *model.Chassis, i int) *netconf.Node {
 }
 
 // qfxInventoryXML is show chassis hardware on a QFX5100, the rows of
-// qfxHardware as chassis-module elements.
+// qfxInventory as chassis-module elements (sub-modules nested).
 func qfxInventoryXML(c *model.Chassis, i int) *netconf.Node {
-	mod := func(tag, name, version, part, serial, desc string) *netconf.Node {
-		e := netconf.E(tag, nil, netconf.T("name", strings.TrimSpace(name)))
-		addNonEmpty(e, "version", version, "part-number", part, "serial-number", serial, "description", desc)
+	tags := [...]string{"chassis-module", "chassis-sub-module", "chassis-sub-sub-module"}
+	var node func(r invRow, depth int) *netconf.Node
+	node = func(r invRow, depth int) *netconf.Node {
+		e := netconf.E(tags[depth], nil, netconf.T("name", strings.TrimSpace(r.item)))
+		addNonEmpty(e, "version", r.version, "part-number", r.part, "serial-number", r.serial, "description", r.desc)
+		for _, k := range r.kids {
+			e.Kids = append(e.Kids, node(k, depth+1))
+		}
 		return e
 	}
-	fixed := func(tag, row string, args ...any) *netconf.Node {
-		if len(args) > 0 {
-			row = fmt.Sprintf(row, args...)
-		}
-		f := strings.Split(row, "|")
-		return mod(tag, f[0], f[1], f[2], f[3], f[4])
-	}
 	ch := netconf.E("chassis", netconf.A("junos:style", "inventory"),
-		netconf.T("name", "Chassis"), netconf.T("serial-number", c.Info.Serial), netconf.T("description", c.Info.Name),
-		fixed("chassis-module", tx.QFXPseudoCB))
-	for j, m := range c.Modules {
-		if m.Present {
-			ch.Kids = append(ch.Kids, mod("chassis-module", fmt.Sprintf("Routing Engine %d", j), "", m.Hardware.Product, m.Hardware.Serial, m.Hardware.Description))
-		}
-	}
-	for _, s := range c.Slots {
-		if !s.Present {
-			continue
-		}
-		fpc := mod("chassis-module", "FPC "+s.Name, "REV 12", s.Hardware.Product, s.Hardware.Serial, s.Hardware.Description)
-		pic := fixed("chassis-sub-module", tx.QFXPIC)
-		for _, n := range s.LinkUp {
-			if n >= 1 && n <= s.Ports {
-				pic.Kids = append(pic.Kids, fixed("chassis-sub-sub-module", tx.QFXXcvr, n-1, 4711+n))
-			}
-		}
-		fpc.Kids = append(fpc.Kids, fixed("chassis-sub-module", tx.QFXCPU), pic)
-		ch.Kids = append(ch.Kids, fpc)
-	}
-	for j := 0; j < 2; j++ {
-		ch.Kids = append(ch.Kids, fixed("chassis-module", tx.QFXPower, j, 16+j))
-	}
-	for j := 0; j < 5; j++ {
-		ch.Kids = append(ch.Kids, fixed("chassis-module", tx.QFXFan, j))
+		netconf.T("name", "Chassis"), netconf.T("serial-number", c.Info.Serial), netconf.T("description", c.Info.Name))
+	for _, r := range qfxInventory(c) {
+		ch.Kids = append(ch.Kids, node(r, 0))
 	}
 	return netconf.E("chassis-inventory", netconf.A("xmlns", fmt.Sprintf(tx.ChassisNS, moduleRelease(c, i))), ch)
 }

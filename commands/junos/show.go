@@ -70,11 +70,8 @@ func hwRow(item, version, part, serial, desc string) string {
 
 // hwFixed is a registered row ("item|version|part|serial|description").
 func hwFixed(row string, args ...any) string {
-	if len(args) > 0 {
-		row = fmt.Sprintf(row, args...)
-	}
-	f := strings.Split(row, "|")
-	return hwRow(f[0], f[1], f[2], f[3], f[4])
+	r := fixedRow(row, args...)
+	return hwRow(r.item, r.version, r.part, r.serial, r.desc)
 }
 
 // showHardware is show chassis hardware: the chassis, its REs, CBs and
