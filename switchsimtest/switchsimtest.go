@@ -27,6 +27,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/switchsim/switchsim/internal/sshtest"
 	"github.com/switchsim/switchsim/scenario"
 	"github.com/switchsim/switchsim/server"
 	"github.com/switchsim/switchsim/vendors"
@@ -211,18 +212,7 @@ func (sw *Switch) Dial(user, password string) (*gossh.Client, error) {
 // its output; a command the switch rejects returns its output and an
 // *ssh.ExitError.
 func (sw *Switch) Exec(user, password, command string) (string, error) {
-	c, err := sw.Dial(user, password)
-	if err != nil {
-		return "", err
-	}
-	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		return "", err
-	}
-	defer s.Close()
-	out, err := s.Output(command)
-	return string(out), err
+	return sshtest.Exec(sw.Mgmt, user, password, command)
 }
 
 // Login opens an interactive session on the management address, as a

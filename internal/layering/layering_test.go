@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"server":        {"commands", "console", "model", "scenario", "netconf", "web"},
 	"web":           {"commands", "model"},
 	"transcripts":   {"server", "model", "scenario", "vendors"},
-	"switchsimtest": {"server", "scenario", "vendors", "internal/termtext"},
+	"switchsimtest": {"server", "scenario", "vendors", "internal/termtext", "internal/sshtest"},
 	"bench":         {"server", "internal/termtext"},
 	"cmd/":          {"server", "scenario", "transcripts", "bench", "vendors"},
 	"internal/":     {},
